@@ -1,0 +1,3 @@
+from rolecmp.cli import main
+
+main()

@@ -1,0 +1,340 @@
+"""Find, read and validate role files; resolve ids, aliases and names to roles.
+
+Lazy by design: a role named by its id is read straight from ``<dir>/<id>.yaml`` and nothing else is
+parsed. Aliases, names and ``list`` need the catalog index (id, name, aliases and the few fields a
+listing shows, for every role); it is built once from all files and kept in the user's cache
+directory, keyed by every file's name, size and modification time, so an edit rebuilds it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from rolecmp.errors import AmbiguousRole, InvalidRoleFile, RoleNotFound
+from rolecmp.model import Role
+from rolecmp.schema import ID_PATTERN, validate
+
+SUFFIX = ".yaml"
+_ID_RE = re.compile(ID_PATTERN)
+INDEX_VERSION = 1
+
+
+def bundled_roles_dir() -> Path:
+    """The role files shipped with rolecmp: inside the package when installed from a wheel, else
+    the top-level ``data/`` of a source checkout (editable install)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / "roles"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "data" / "roles"
+
+
+def normalize(name: str) -> str:
+    """The lookup key of a name: lowercase, words joined by ``-``."""
+    key = re.sub(r"[\s_/]+", "-", name.strip().lower())
+    return re.sub(r"-{2,}", "-", key).strip("-")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the index keeps of one role: enough to resolve names and to list it."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    family: str
+    parent: str | None
+    soc_code: str | None
+    summary: str
+    less_common: bool
+    path: str
+
+    @classmethod
+    def of(cls, role: Role, path: str) -> Entry:
+        return cls(role.id, role.name, role.aliases, role.kind, role.family, role.parent,
+                   role.soc_code, role.summary, role.less_common, path)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out.pop("path")
+        out["source_file"] = self.path
+        return out
+
+
+def read_role(path: str | os.PathLike[str]) -> Role:
+    """Read and validate one role file; the first problem is raised as :class:`InvalidRoleFile`."""
+    problems = check_file(path)
+    if isinstance(problems, Role):
+        return problems
+    raise problems[0]
+
+
+def check_file(path: str | os.PathLike[str]) -> Role | list[InvalidRoleFile]:
+    """The role in ``path``, or every problem with it (each with file, line, column and field)."""
+    from rolecmp import yamlload
+
+    name = os.fspath(path)
+    try:
+        loaded = yamlload.load(name)
+    except InvalidRoleFile as exc:
+        return [exc]
+    if not isinstance(loaded.data, dict):
+        return [loaded.error((), "must be a mapping of fields (id: ..., name: ...)")]
+    errors = [loaded.error(p.path, p.message) for p in validate(loaded.data)]
+    stem = Path(name).name.removesuffix(SUFFIX)
+    role_id = loaded.data.get("id")
+    if isinstance(role_id, str) and role_id != stem:
+        errors.append(loaded.error(("id",), f"is {role_id!r} but the file is named {stem!r}; "
+                                            "they must match"))
+    if errors:
+        return errors
+    return Role.from_data(loaded.data, origin=name)
+
+
+class Catalog:
+    """The roles in one or more directories; a later directory adds roles or overrides by id."""
+
+    def __init__(self, dirs: Sequence[str | os.PathLike[str]] | None = None,
+                 cache_dir: str | os.PathLike[str] | None = None) -> None:
+        self.dirs = [Path(d) for d in (dirs if dirs is not None else [bundled_roles_dir()])]
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        self._roles: dict[str, Role] = {}
+        self._index: dict[str, Entry] | None = None
+
+    # -- files -------------------------------------------------------------------------------
+    def path_for(self, role_id: str) -> Path | None:
+        """The file that defines ``role_id`` (the last directory wins), or None."""
+        if not _ID_RE.match(role_id):
+            return None
+        for directory in reversed(self.dirs):
+            candidate = directory / (role_id + SUFFIX)
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def files(self) -> dict[str, Path]:
+        """Every role file by id, later directories overriding earlier ones."""
+        found: dict[str, Path] = {}
+        for directory in self.dirs:
+            try:
+                entries = sorted(os.scandir(directory), key=lambda e: e.name)
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                raise InvalidRoleFile(str(directory), f"cannot be read: {exc.strerror}") from None
+            for entry in entries:
+                if entry.name.endswith(SUFFIX) and not entry.name.startswith("."):
+                    found[entry.name.removesuffix(SUFFIX)] = Path(entry.path)
+        return found
+
+    # -- roles -------------------------------------------------------------------------------
+    def get(self, role_id: str) -> Role:
+        """The role with exactly this id; :class:`RoleNotFound` if there is none."""
+        if role_id in self._roles:
+            return self._roles[role_id]
+        path = self.path_for(role_id)
+        if path is None:
+            raise RoleNotFound(role_id, self.suggest(role_id))
+        role = read_role(path)
+        self._roles[role_id] = role
+        return role
+
+    def resolve(self, name: str) -> Role:
+        """The role a person means by ``name``: an id, an alias, a name, or an unambiguous part of
+        one. Raises :class:`RoleNotFound` (with suggestions) or :class:`AmbiguousRole`."""
+        key = normalize(name)
+        if key and self.path_for(key) is not None:
+            return self.get(key)
+        return self.get(self.resolve_id(name))
+
+    def resolve_id(self, name: str) -> str:
+        """The id that ``name`` resolves to, using the index only."""
+        key = normalize(name)
+        index = self.index()
+        if not key:
+            raise RoleNotFound(name, [])
+        if key in index:
+            return key
+        exact = [e.id for e in index.values() if key in e.aliases or normalize(e.name) == key]
+        if len(exact) == 1:
+            return exact[0]
+        partial = exact or [e.id for e in index.values() if _partial_match(key, e)]
+        if len(partial) == 1:
+            return partial[0]
+        if partial:
+            raise AmbiguousRole(name, sorted(partial))
+        raise RoleNotFound(name, self.suggest(key))
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        """Ids close to ``name``, best first, ties broken by id so the order is stable."""
+        import difflib
+
+        key = normalize(name)
+        scores: dict[str, float] = {}
+        for entry in self.index().values():
+            for candidate in (entry.id, *entry.aliases, normalize(entry.name)):
+                score = difflib.SequenceMatcher(None, key, candidate).ratio()
+                if score > scores.get(entry.id, 0.0):
+                    scores[entry.id] = score
+        ranked = sorted((item for item in scores.items() if item[1] >= 0.6),
+                        key=lambda item: (-item[1], item[0]))
+        return [role_id for role_id, _ in ranked[:limit]]
+
+    def all(self) -> list[Role]:
+        """Every role, fully read, sorted by id."""
+        return [self.get(role_id) for role_id in sorted(self.index())]
+
+    def entries(self) -> list[Entry]:
+        """The index entries of every role, sorted by id."""
+        index = self.index()
+        return [index[k] for k in sorted(index)]
+
+    # -- index -------------------------------------------------------------------------------
+    def index(self) -> dict[str, Entry]:
+        """Id -> index entry for every role, from the disk cache when it is current."""
+        if self._index is None:
+            files = self.files()
+            fingerprint = _fingerprint(files.values())
+            cached = self._read_cache(fingerprint)
+            if cached is None:
+                cached = self._build_index(files)
+                self._write_cache(fingerprint, cached)
+            self._index = cached
+        return self._index
+
+    def _build_index(self, files: dict[str, Path]) -> dict[str, Entry]:
+        index: dict[str, Entry] = {}
+        owner: dict[str, str] = {}
+        for role_id, path in sorted(files.items()):
+            role = read_role(path)
+            self._roles[role_id] = role
+            index[role_id] = Entry.of(role, str(path))
+        for role_id, entry in index.items():
+            for alias in entry.aliases:
+                clash = alias if alias in index and alias != role_id else owner.get(alias)
+                if clash and clash != role_id:
+                    raise InvalidRoleFile(entry.path, f"alias {alias!r} is already used by role "
+                                                      f"{clash!r}", field="aliases")
+                owner[alias] = role_id
+            if entry.parent is not None and entry.parent not in index:
+                raise InvalidRoleFile(entry.path, f"parent {entry.parent!r} is not a known role",
+                                      field="parent")
+        return index
+
+    def _cache_file(self) -> Path:
+        import hashlib
+
+        key = "\0".join(str(d.resolve()) for d in self.dirs)
+        digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        return self.cache_dir / f"index-{digest}.json"
+
+    def _read_cache(self, fingerprint: str) -> dict[str, Entry] | None:
+        try:
+            with open(self._cache_file(), encoding="utf-8") as handle:
+                stored = json.load(handle)
+            if stored.get("version") != INDEX_VERSION or stored.get("fingerprint") != fingerprint:
+                return None
+            return {e["id"]: Entry(**{**e, "aliases": tuple(e["aliases"])})
+                    for e in stored["entries"]}
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def _write_cache(self, fingerprint: str, index: dict[str, Entry]) -> None:
+        import tempfile
+
+        payload = {"version": INDEX_VERSION, "fingerprint": fingerprint,
+                   "entries": [asdict(e) for e in index.values()]}
+        target = self._cache_file()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".index-", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(payload, handle)
+            os.replace(tmp, target)
+        except OSError:
+            pass  # a cache we cannot write only costs time
+
+
+def _partial_match(key: str, entry: Entry) -> bool:
+    """``key`` names whole words at the start of a word of the id or an alias ("radiologic",
+    "lab-tech" does not)."""
+    for candidate in (entry.id, *entry.aliases):
+        words = candidate.split("-")
+        key_words = key.split("-")
+        for start in range(len(words) - len(key_words) + 1):
+            window = words[start:start + len(key_words)]
+            if all(w.startswith(k) for w, k in zip(window, key_words, strict=True)) and \
+                    window[:-1] == key_words[:-1]:
+                return True
+    return False
+
+
+def _fingerprint(paths: Iterable[Path]) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8",
+                                                                           "surrogateescape"))
+    return digest.hexdigest()
+
+
+def default_cache_dir() -> Path:
+    """``$ROLECMP_CACHE_DIR``, else the platform's per-user cache directory."""
+    explicit = os.environ.get("ROLECMP_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "rolecmp" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "rolecmp"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rolecmp"
+
+
+_default: Catalog | None = None
+
+
+def default_catalog() -> Catalog:
+    """The process-wide catalog of bundled roles, made on first use."""
+    global _default
+    if _default is None:
+        _default = Catalog([bundled_roles_dir(), *env_data_dirs()])
+    return _default
+
+
+def env_data_dirs() -> list[Path]:
+    """Role directories named in ``$ROLECMP_DATA_DIR`` (separated by ``os.pathsep``); each may
+    hold role files directly or in a ``roles/`` subdirectory."""
+    value = os.environ.get("ROLECMP_DATA_DIR", "")
+    return [_roles_subdir(Path(part)) for part in value.split(os.pathsep) if part]
+
+
+def _roles_subdir(path: Path) -> Path:
+    return path / "roles" if (path / "roles").is_dir() else path
+
+
+def reset() -> None:
+    """Forget the process-wide catalog (tests use this)."""
+    global _default
+    _default = None
+
+
+def iter_problems(paths: Iterable[str | os.PathLike[str]]) -> Iterator[InvalidRoleFile]:
+    """Every problem in the given role files."""
+    for path in paths:
+        result = check_file(path)
+        if not isinstance(result, Role):
+            yield from result

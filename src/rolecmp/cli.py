@@ -1,0 +1,200 @@
+"""The ``rolecmp`` commands: parse arguments, call the library, hand the result to a renderer.
+
+Errors from the library (:class:`~rolecmp.errors.RolecmpError`) become one line on stderr and
+their exit code; nothing here computes a comparison or formats data itself.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from rolecmp import __version__
+from rolecmp.errors import RolecmpError
+
+
+class RolecmpGroup(TyperGroup):
+    """The command group, whose ``main`` turns every failure into one line on stderr and an exit
+    status: 2 for usage (unknown role, bad option), 1 for a bad data file, 130 for Ctrl-C.
+
+    Handling errors here rather than in a wrapper means the console script, ``python -m rolecmp``
+    and test runners (``CliRunner``) all behave the same.
+    """
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **extra: Any) -> Any:
+        import click
+
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False,
+                                windows_expand_args=windows_expand_args, **extra)
+        except RolecmpError as exc:
+            _fail(str(exc), exc.exit_code)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            sys.stdout.write(exc.ctx.get_help() + "\n")
+            code = 0
+        except click.UsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            _fail(exc.format_message() + hint, 2)
+        except click.ClickException as exc:
+            _fail(exc.format_message(), exc.exit_code)
+        except click.Abort:
+            _fail("aborted", 130)
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except BrokenPipeError:
+            _quiet_pipe()
+        _flush()
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+app = typer.Typer(
+    cls=RolecmpGroup,
+    name="rolecmp",
+    help="Compare healthcare roles side by side, from sourced data.\n\n"
+         "Example: rolecmp compare assistant technician",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-f", case_sensitive=False,
+                 help="Output format: a table for people, or json, csv, markdown for scripts."),
+]
+
+
+class Which(StrEnum):
+    roles = "roles"
+    specialties = "specialties"
+
+
+def _catalog() -> Any:
+    from rolecmp.catalog import default_catalog
+
+    return default_catalog()
+
+
+def emit(result: Any, fmt: Format) -> None:
+    """Render ``result`` in ``fmt`` and write it to stdout."""
+    from rolecmp.render import render
+
+    output = render(result, fmt.value)
+    if isinstance(output, str):
+        sys.stdout.write(output + "\n")
+        return
+    from rich.console import Console
+
+    Console(highlight=False, soft_wrap=False).print(output)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"rolecmp {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Compare healthcare roles side by side, from sourced data.
+
+    \b
+    Example: rolecmp compare assistant technician
+    """
+
+
+@app.command()
+def compare(
+    roles: Annotated[list[str], typer.Argument(help="Two or more role ids, aliases or names.",
+                                               show_default=False)],
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Show how two or more roles differ, dimension by dimension.
+
+    \b
+    Example: rolecmp compare assistant technician
+    """
+    from rolecmp.compare import compare as compare_roles
+
+    if len(roles) < 2:
+        raise typer.BadParameter("give at least two roles to compare", param_hint="ROLES")
+    catalog = _catalog()
+    emit(compare_roles([catalog.resolve(name) for name in roles]), fmt)
+
+
+@app.command("list")
+def list_(
+    which: Annotated[Which, typer.Argument(help="roles (all) or specialties (the technician "
+                                                "specialties).", case_sensitive=False)]
+    = Which.roles,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List the known roles, or only the technician specialties.
+
+    \b
+    Example: rolecmp list specialties
+    """
+    from rolecmp.listing import list_roles
+
+    emit(list_roles(_catalog(), which.value), fmt)
+
+
+@app.command()
+def show(
+    role: Annotated[str, typer.Argument(help="A role id, alias or name.", show_default=False)],
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Show the whole profile of one role.
+
+    \b
+    Example: rolecmp show radiologic-technologist
+    """
+    emit(_catalog().resolve(role), fmt)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI (the ``rolecmp`` console script)."""
+    app(args=argv, prog_name="rolecmp")
+
+
+def _fail(message: str, code: int) -> None:
+    from rolecmp.render.printable import printable
+
+    sys.stderr.write(f"rolecmp: error: {printable(message, newlines=False)}\n")
+    sys.exit(code)
+
+
+def _flush() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_pipe()
+
+
+def _quiet_pipe() -> None:
+    # The reader closed the pipe (``| head``): stop quietly. Point stdout at devnull so the
+    # interpreter's final flush does not report the same error again.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(0)

@@ -1,0 +1,28 @@
+"""Turn a result (a role, a listing, a comparison) into output, one renderer per format.
+
+The format switch is written here once: every command hands its result to :func:`render`.
+``table`` returns a Rich renderable for the CLI to print; the other formats return text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+FORMATS = ("table", "json", "csv", "markdown")
+
+
+def render(result: Any, fmt: str) -> Any:
+    """The output of ``result`` in format ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "table":
+        from rolecmp.render.table import render_table
+
+        return render_table(result)
+    from rolecmp.render import text
+
+    if fmt == "json":
+        return text.render_json(result)
+    if fmt == "csv":
+        return text.render_csv(result)
+    if fmt == "markdown":
+        return text.render_markdown(result)
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

@@ -1,0 +1,126 @@
+"""Text formats: JSON, CSV and Markdown, all built from the same plain data of a result."""
+
+from __future__ import annotations
+
+import re
+from functools import singledispatch
+from typing import Any
+
+from rolecmp.compare import Comparison
+from rolecmp.listing import Listing
+from rolecmp.model import Role
+from rolecmp.render.printable import printable
+
+Records = tuple[list[str], list[list[str]]]
+
+_C1 = re.compile("[\x7f-\x9f]")
+
+
+@singledispatch
+def to_data(result: Any) -> Any:
+    """The plain data of a result: what ``--format json`` prints."""
+    raise TypeError(f"cannot render {type(result).__name__}")
+
+
+@to_data.register
+def _(result: Role) -> Any:
+    return result.to_dict()
+
+
+@to_data.register
+def _(result: Listing) -> Any:
+    return result.to_list()
+
+
+@to_data.register
+def _(result: Comparison) -> Any:
+    return result.to_dict()
+
+
+@singledispatch
+def records(result: Any) -> Records:
+    """A result as a header row and rows of text: what CSV and Markdown print."""
+    raise TypeError(f"cannot render {type(result).__name__}")
+
+
+@records.register
+def _(result: Listing) -> Records:
+    data = result.to_list()
+    headers = ["id", "name", "kind", "family", "parent", "soc_code", "less_common", "summary"]
+    return headers, [[_cell(item[h]) for h in headers] for item in data]
+
+
+@records.register
+def _(result: Role) -> Records:
+    return ["field", "value"], [[key, _cell(value)] for key, value in _flatten(result.to_dict())]
+
+
+@records.register
+def _(result: Comparison) -> Records:
+    headers = ["dimension", "differs", *(r.id for r in result.roles)]
+    rows = [[row.key, "yes" if row.differs else "no", *("; ".join(v) for v in row.values)]
+            for row in result.rows]
+    return headers, rows
+
+
+def _flatten(value: Any, prefix: str = "") -> list[tuple[str, Any]]:
+    """Nested data as (dotted key, scalar or list of scalars) pairs."""
+    if isinstance(value, dict):
+        out: list[tuple[str, Any]] = []
+        for key, item in value.items():
+            out += _flatten(item, f"{prefix}.{key}" if prefix else key)
+        return out
+    if isinstance(value, (list, tuple)) and any(isinstance(v, (dict, list, tuple)) for v in value):
+        out = []
+        for i, item in enumerate(value):
+            out += _flatten(item, f"{prefix}[{i}]")
+        return out
+    return [(prefix, value)]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def render_json(result: Any) -> str:
+    import json
+
+    text = json.dumps(to_data(result), indent=2, ensure_ascii=False)
+    # json escapes C0 controls itself; C1 controls are legal JSON but act on some terminals.
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def render_csv(result: Any) -> str:
+    import csv
+    import io
+
+    headers, rows = records(result)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows([[printable(cell) for cell in row] for row in rows])
+    return buffer.getvalue().rstrip("\n")
+
+
+def render_markdown(result: Any) -> str:
+    headers, rows = records(result)
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(_md_cell(c) for c in cells) + " |"
+
+    out = [line(headers), "| " + " | ".join("---" for _ in headers) + " |"]
+    out += [line(row) for row in rows]
+    if isinstance(result, Comparison):
+        out += ["", _md_cell(result.verdict)]
+    return "\n".join(out)
+
+
+def _md_cell(value: str) -> str:
+    text = printable(value, newlines=False)
+    return re.sub(r"([\\|`*_\[\]<>])", r"\\\1", text)

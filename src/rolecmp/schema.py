@@ -1,0 +1,311 @@
+"""The rules of a role file, written once: the validator checks them, ``rolecmp schema`` prints
+them.
+
+A role file is a mapping whose shape is described by :data:`ROLE` below. :func:`validate` walks a
+loaded file against it and returns every problem found; :func:`json_schema` turns the same
+description into a JSON Schema for editors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SOC_PATTERN = r"^\d{2}-\d{4}$"
+ONET_PATTERN = r"^\d{2}-\d{4}\.\d{2}$"
+URL_PATTERN = r"^https?://\S+$"
+
+KINDS = ("role", "specialty")
+FAMILIES = (
+    "assistant", "aide", "technician", "technologist", "therapist", "nurse", "practitioner",
+    "specialist", "umbrella",
+)
+CREDENTIAL_LEVELS = ("high-school", "certificate", "associate", "bachelor", "master", "doctorate")
+BREADTHS = ("broad", "specialized")
+CERTIFICATION_STATUSES = ("optional", "preferred", "often required", "required")
+CONTACT_LEVELS = ("low", "moderate", "high")
+SOURCE_TYPES = ("primary", "secondary")
+DUTY_GROUPS = ("clinical", "administrative", "technical")
+#: Fields a source can say it supports.
+SUPPORTABLE = (
+    "soc_code", "soc_note", "onet_code", "kind", "parent", "less_common", "summary",
+    "education", "scope", "workplaces", "certification", "licensure",
+    "patient_contact", "qualities", "next_steps", "counterpart",
+)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One value's rules. ``kind`` is one of string, integer, boolean, list, object."""
+
+    kind: str
+    description: str = ""
+    required: bool = True
+    nullable: bool = False
+    enum: tuple[str, ...] = ()
+    pattern: str = ""
+    items: Spec | None = None
+    fields: Mapping[str, Spec] = field(default_factory=dict)
+    min_items: int = 0
+    max_length: int = 0
+
+
+def _s(description: str, **kw: Any) -> Spec:
+    return Spec("string", description, **kw)
+
+
+def _list(items: Spec, description: str, **kw: Any) -> Spec:
+    return Spec("list", description, items=items, **kw)
+
+
+def _obj(fields: Mapping[str, Spec], description: str, **kw: Any) -> Spec:
+    return Spec("object", description, fields=fields, **kw)
+
+
+TEXT_LIST = _s("a short line of text", max_length=300)
+
+ROLE = _obj(
+    {
+        "id": _s("the role's id; equals the file name", pattern=ID_PATTERN),
+        "name": _s("the role's name as a person would say it", max_length=120),
+        "aliases": _list(_s("another name or abbreviation", pattern=ID_PATTERN),
+                         "other names that resolve to this role; unique across the catalog"),
+        "kind": _s("a specialty sits under an umbrella role", enum=KINDS),
+        "family": _s("the kind of title", enum=FAMILIES),
+        "parent": _s("the umbrella role of a specialty", nullable=True, pattern=ID_PATTERN),
+        "soc_code": _s("the SOC code under which BLS publishes figures", nullable=True,
+                       pattern=SOC_PATTERN),
+        "soc_note": _s("how BLS counts the role when its code is a broader group",
+                       required=False),
+        "onet_code": _s("the O*NET-SOC code describing the role", required=False,
+                        pattern=ONET_PATTERN),
+        "less_common": Spec("boolean", "a less common technician specialty", required=False),
+        "summary": _s("what the role is, in our own words", max_length=600),
+        "education": _obj(
+            {
+                "path": _s("the usual route in, in words", max_length=600),
+                "credential_levels": _list(_s("a credential level", enum=CREDENTIAL_LEVELS),
+                                           "credentials a typical program grants", min_items=1),
+                "program_months": _obj(
+                    {
+                        "min": Spec("integer", "shortest typical program, months", nullable=True),
+                        "max": Spec("integer", "longest typical program, months", nullable=True),
+                    },
+                    "typical program length; null where no source gives one",
+                ),
+            },
+            "typical education",
+        ),
+        "scope": _obj(
+            {
+                "breadth": _s("how broad the work is", enum=BREADTHS),
+                "duties": _obj({g: _list(TEXT_LIST, f"{g} duties") for g in DUTY_GROUPS},
+                               "duties grouped by kind"),
+            },
+            "scope of practice",
+        ),
+        "workplaces": _list(TEXT_LIST, "where the role usually works", min_items=1),
+        "certification": _obj(
+            {
+                "status": _s("how necessary a credential is", enum=CERTIFICATION_STATUSES),
+                "credentials": _list(
+                    _obj(
+                        {
+                            "abbreviation": _s("the credential's letters", max_length=60),
+                            "name": _s("the credential's name", max_length=200),
+                            "body": _s("the body that issues it", max_length=200),
+                            "source": _s("URL of the body's page", pattern=URL_PATTERN),
+                        },
+                        "a credential",
+                    ),
+                    "credentials and their issuing bodies",
+                ),
+            },
+            "certification",
+        ),
+        "licensure": _s("how state licensure varies, one line", max_length=400),
+        "patient_contact": _obj(
+            {
+                "level": _s("how much of the work is with patients", enum=CONTACT_LEVELS),
+                "why": _s("one line of reasoning", max_length=300),
+            },
+            "patient contact",
+        ),
+        "qualities": _list(TEXT_LIST, "personal qualities the work needs"),
+        "next_steps": _list(
+            _obj({"role": _s("a role id", pattern=ID_PATTERN),
+                  "how": _s("what the move takes", max_length=400)}, "a next step"),
+            "roles this one commonly moves on to", required=False,
+        ),
+        "counterpart": _obj(
+            {
+                "role": _s("the counterpart's role id", pattern=ID_PATTERN),
+                "education": _s("how education differs", max_length=400),
+                "credential": _s("how the credential differs", max_length=400),
+                "scope": _s("how scope differs", max_length=400),
+            },
+            "the technician/technologist counterpart and how they differ", required=False,
+        ),
+        "sources": _list(
+            _obj(
+                {
+                    "title": _s("the source's title", max_length=300),
+                    "url": _s("its URL", pattern=URL_PATTERN),
+                    "type": _s("primary or secondary", enum=SOURCE_TYPES),
+                    "supports": _list(_s("a field name", enum=SUPPORTABLE),
+                                      "the fields this source backs", min_items=1),
+                },
+                "a source",
+            ),
+            "where the facts come from", min_items=1,
+        ),
+    },
+    "a healthcare role",
+)
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a role file, at ``path`` inside it."""
+
+    path: Path_
+    message: str
+
+    @property
+    def field(self) -> str:
+        """The dotted field name, e.g. ``certification.credentials[0].body``."""
+        return dotted(self.path)
+
+
+def dotted(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+_TYPE_NAMES = {str: "a string", int: "an integer", bool: "true or false", list: "a list",
+               dict: "a mapping", float: "a number", type(None): "null"}
+
+
+def _type_name(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def validate(data: Any, spec: Spec = ROLE) -> list[Problem]:
+    """Every way ``data`` breaks ``spec``, in document order, checked all at once."""
+    return list(_check(data, spec, ()))
+
+
+def _check(value: Any, spec: Spec, path: Path_) -> Iterator[Problem]:
+    if value is None:
+        if not spec.nullable:
+            yield Problem(path, f"must be {_expected(spec)}, not empty")
+        return
+    if spec.kind == "string":
+        if not isinstance(value, str):
+            yield Problem(path, f"must be a string, not {_type_name(value)}")
+            return
+        if not value.strip():
+            yield Problem(path, "must not be blank")
+        elif spec.enum and value not in spec.enum:
+            yield Problem(path, f"{value!r} is not one of: {', '.join(spec.enum)}")
+        elif spec.pattern and not re.match(spec.pattern, value):
+            yield Problem(path, f"{value!r} does not have the expected form ({spec.description})")
+        elif spec.max_length and len(value) > spec.max_length:
+            yield Problem(path, f"is {len(value)} characters long; at most {spec.max_length}")
+    elif spec.kind == "integer":
+        if not isinstance(value, int) or isinstance(value, bool):
+            yield Problem(path, f"must be an integer, not {_type_name(value)}")
+        elif value < 0:
+            yield Problem(path, "must not be negative")
+    elif spec.kind == "boolean":
+        if not isinstance(value, bool):
+            yield Problem(path, f"must be true or false, not {_type_name(value)}")
+    elif spec.kind == "list":
+        if not isinstance(value, list):
+            yield Problem(path, f"must be a list, not {_type_name(value)}")
+            return
+        if len(value) < spec.min_items:
+            yield Problem(path, f"needs at least {spec.min_items} item(s)")
+        assert spec.items is not None
+        for i, item in enumerate(value):
+            yield from _check(item, spec.items, (*path, i))
+    elif spec.kind == "object":
+        if not isinstance(value, dict):
+            yield Problem(path, f"must be a mapping, not {_type_name(value)}")
+            return
+        for key in value:
+            if key not in spec.fields:
+                yield Problem((*path, str(key)), _unknown_field(str(key), spec))
+        for name, sub in spec.fields.items():
+            if name in value:
+                yield from _check(value[name], sub, (*path, name))
+            elif sub.required:
+                yield Problem((*path, name), "is required but missing")
+
+
+def _expected(spec: Spec) -> str:
+    return {"string": "a string", "integer": "an integer", "boolean": "true or false",
+            "list": "a list", "object": "a mapping"}[spec.kind]
+
+
+def _unknown_field(key: str, spec: Spec) -> str:
+    import difflib
+
+    message = "unknown field"
+    close = difflib.get_close_matches(key, list(spec.fields), n=1)
+    if close:
+        message += f"; did you mean {close[0]!r}?"
+    return message
+
+
+def json_schema() -> dict[str, Any]:
+    """The role-file rules as a JSON Schema (draft 2020-12)."""
+    schema = _to_json_schema(ROLE)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://rolecmp.invalid/role.schema.json",
+        "title": "rolecmp role file",
+        **schema,
+    }
+
+
+def _to_json_schema(spec: Spec) -> dict[str, Any]:
+    out: dict[str, Any] = {"description": spec.description} if spec.description else {}
+    base: dict[str, Any]
+    if spec.kind == "string":
+        base = {"type": "string", "minLength": 1}
+        if spec.enum:
+            base["enum"] = list(spec.enum)
+        if spec.pattern:
+            base["pattern"] = spec.pattern
+        if spec.max_length:
+            base["maxLength"] = spec.max_length
+    elif spec.kind == "integer":
+        base = {"type": "integer", "minimum": 0}
+    elif spec.kind == "boolean":
+        base = {"type": "boolean"}
+    elif spec.kind == "list":
+        assert spec.items is not None
+        base = {"type": "array", "items": _to_json_schema(spec.items)}
+        if spec.min_items:
+            base["minItems"] = spec.min_items
+    else:
+        base = {
+            "type": "object",
+            "properties": {k: _to_json_schema(v) for k, v in spec.fields.items()},
+            "required": [k for k, v in spec.fields.items() if v.required],
+            "additionalProperties": False,
+        }
+    if spec.nullable:
+        if "enum" in base:
+            base["enum"] = [*base["enum"], None]
+        base["type"] = [base["type"], "null"]
+    out.update(base)
+    return out
