@@ -59,7 +59,7 @@ def _(result: Comparison) -> RenderableType:
         table.add_row(label, *(_lines(v, row.key in _BULLETED) for v in row.values))
     verdict = literal(result.verdict, "bold")
     legend = Text(f"{DIFF_MARK} marks the dimensions on which the roles differ.", style="dim")
-    return Group(table, verdict, legend)
+    return Group(table, Text(""), verdict, legend)
 
 
 @render_table.register
