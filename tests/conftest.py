@@ -23,6 +23,7 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("ROLECMP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("ROLECMP_DATA_DIR", raising=False)
     monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.delenv("ROLECMP_TODAY", raising=False)
     catalog.reset()
     yield
     catalog.reset()

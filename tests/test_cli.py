@@ -27,7 +27,7 @@ def test_compare_assistant_technician_table(run):
         assert f"≠ {label}" in out
     assert "Not the same role: Medical assistant and Medical technician are different roles;" \
         in out
-    assert "they differ on 9 of 9 dimensions" in out
+    assert "they differ on 11 of 11 dimensions" in out
     assert "CMA (AAMA)" in out and "RMA (AMT)" in out
 
 
@@ -47,8 +47,9 @@ def test_compare_json(run):
     assert keys[:6] == CORE_DIMENSIONS
     education = data["dimensions"][0]
     assert education["differs"] is True
-    assert education["values"]["medical-assistant"] == ["Certificate or associate degree",
-                                                         "12-24 months"]
+    assert education["values"]["medical-assistant"] == [
+        "Certificate or associate degree", "12-24 months",
+        "BLS typical entry: Postsecondary nondegree award"]
     assert data["differing_dimensions"] == keys
     assert data["verdict"].startswith("Not the same role")
 
@@ -147,7 +148,8 @@ def test_csv_compare_values(run):
     education = rows[0]
     assert education["dimension"] == "education"
     assert education["differs"] == "yes"
-    assert education["medical-assistant"] == "Certificate or associate degree; 12-24 months"
+    assert education["medical-assistant"] == ("Certificate or associate degree; 12-24 months; "
+                                              "BLS typical entry: Postsecondary nondegree award")
 
 
 @pytest.mark.parametrize("command", [["show", "ma"], ["list"], ["compare", "ma", "mlt"]])
@@ -207,7 +209,7 @@ def test_no_arguments_prints_help(run):
     assert "Usage: rolecmp" in out and "compare" in out
 
 
-@pytest.mark.parametrize("command", ["compare", "list", "show"])
+@pytest.mark.parametrize("command", ["compare", "list", "show", "pay", "sources"])
 def test_help_has_purpose_and_example(run, command):
     out = run(command, "--help").stdout
     assert "Example: rolecmp " + command in out

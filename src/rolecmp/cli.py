@@ -82,6 +82,14 @@ FormatOption = Annotated[
 ]
 
 
+StateOption = Annotated[
+    str | None,
+    typer.Option("--state", "-s", show_default=False,
+                 help="Show pay for this state, DC or territory (code or name, any case) "
+                      "instead of national figures."),
+]
+
+
 class Which(StrEnum):
     roles = "roles"
     specialties = "specialties"
@@ -97,6 +105,7 @@ def emit(result: Any, fmt: Format) -> None:
     """Render ``result`` in ``fmt`` and write it to stdout."""
     from rolecmp.render import render
 
+    _warn_stale(result)
     output = render(result, fmt.value)
     if isinstance(output, str):
         sys.stdout.write(output + "\n")
@@ -104,6 +113,18 @@ def emit(result: Any, fmt: Format) -> None:
     from rich.console import Console
 
     Console(highlight=False, soft_wrap=False).print(output)
+
+
+def _warn_stale(result: Any) -> None:
+    """Warn once (per release, per user) when figures come from a release over two years old."""
+    if not getattr(result, "releases", None):
+        return
+    from rolecmp.catalog import default_cache_dir
+    from rolecmp.figures import environ_today, take_stale_warning
+
+    for stale in take_stale_warning(environ_today(), default_cache_dir(), result.releases):
+        sys.stderr.write(f"rolecmp: warning: {stale.short} ({stale.release}) was published "
+                             f"{stale.published}, over two years ago; newer figures may exist\n")
 
 
 def _version(value: bool) -> None:
@@ -128,19 +149,29 @@ def _root(
 def compare(
     roles: Annotated[list[str], typer.Argument(help="Two or more role ids, aliases or names.",
                                                show_default=False)],
+    only: Annotated[str | None, typer.Option(
+        "--only", show_default=False,
+        help="Compare only these dimensions, comma-separated: education, scope, workplaces, "
+             "certification, licensure, patient_contact, pay, outlook, duties, qualities, "
+             "paths.")] = None,
+    state: StateOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Show how two or more roles differ, dimension by dimension.
+
+    Rows where the roles differ are marked; pay counts as different when the medians are more
+    than 5% apart, outlook when projected growth is 2 or more percentage points apart.
 
     \b
     Example: rolecmp compare assistant technician
     """
     from rolecmp.compare import compare as compare_roles
+    from rolecmp.compare import select_dimensions
 
     if len(roles) < 2:
         raise typer.BadParameter("give at least two roles to compare", param_hint="ROLES")
-    catalog = _catalog()
-    emit(compare_roles([catalog.resolve(name) for name in roles]), fmt)
+    dimensions = select_dimensions(only.split(",") if only else None)
+    emit(compare_roles(_profiles(roles, state), dimensions), fmt)
 
 
 @app.command("list")
@@ -163,14 +194,55 @@ def list_(
 @app.command()
 def show(
     role: Annotated[str, typer.Argument(help="A role id, alias or name.", show_default=False)],
+    state: StateOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Show the whole profile of one role.
+    """Show the whole profile of one role, with its pay and outlook.
 
     \b
     Example: rolecmp show radiologic-technologist
     """
-    emit(_catalog().resolve(role), fmt)
+    emit(_profiles([role], state)[0], fmt)
+
+
+@app.command()
+def pay(
+    role: Annotated[str, typer.Argument(help="A role id, alias or name.", show_default=False)],
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Rank the states by a role's median pay, with employment (BLS OEWS May 2025).
+
+    \b
+    Example: rolecmp pay pharmacy-technician
+    """
+    from rolecmp.pay import rank_states
+
+    catalog = _catalog()
+    found = catalog.resolve(role)
+    specialties = [e.id for e in catalog.entries() if e.parent == found.id]
+    emit(rank_states(found, specialties), fmt)
+
+
+@app.command()
+def sources(fmt: FormatOption = Format.table) -> None:
+    """List the data releases behind every figure: release, publication date, URL, licence.
+
+    \b
+    Example: rolecmp sources
+    """
+    from rolecmp.figures import releases
+    from rolecmp.sources import SourceList
+
+    emit(SourceList(releases()), fmt)
+
+
+def _profiles(names: list[str], state: str | None) -> list[Any]:
+    from rolecmp.profile import build_profile
+    from rolecmp.states import find_state
+
+    area = find_state(state) if state is not None else None
+    catalog = _catalog()
+    return [build_profile(catalog.resolve(name), catalog, area) for name in names]
 
 
 def main(argv: list[str] | None = None) -> None:

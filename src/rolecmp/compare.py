@@ -12,7 +12,16 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rolecmp.errors import RolecmpError
 from rolecmp.model import Role
+from rolecmp.profile import Profile
+
+#: Medians within this fraction of each other are not marked as different.
+PAY_TOLERANCE = 0.05
+#: Projected growth within this many percentage points is not marked as different.
+GROWTH_TOLERANCE = 2.0
+#: BLS's top code: wages at or above this are published only as "at least".
+TOP_CODE = 239_200
 
 LEVEL_NAMES = {
     "high-school": "high school diploma",
@@ -40,13 +49,27 @@ def credential_levels(role: Role) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _education(role: Role) -> list[str]:
-    return [credential_levels(role), program_length(role)]
+def money(value: float | None, marker: str | None = None) -> str:
+    """Dollars as BLS publishes them, or BLS's reason for publishing none."""
+    if value is None:
+        return {"top-coded": f"at least ${TOP_CODE:,}"}.get(marker or "", "not released")
+    return f"${round(value):,}"
 
 
-def _scope(role: Role) -> list[str]:
-    groups = [name for name, _ in role.scope.duties.groups()]
-    return [role.scope.breadth.capitalize() + (": " + ", ".join(groups) if groups else "")]
+def count(value: int | None) -> str:
+    return "not released" if value is None else f"{value:,}"
+
+
+def _education(p: Profile) -> list[str]:
+    lines = [credential_levels(p.role), program_length(p.role)]
+    if p.entry:
+        lines.append(f"BLS typical entry: {p.entry.education}")
+    return lines
+
+
+def _scope(p: Profile) -> list[str]:
+    groups = [name for name, _ in p.role.scope.duties.groups()]
+    return [p.role.scope.breadth.capitalize() + (": " + ", ".join(groups) if groups else "")]
 
 
 def short_body(body: str) -> str:
@@ -55,56 +78,130 @@ def short_body(body: str) -> str:
     return match.group(1) if match else body
 
 
-def _certification(role: Role) -> list[str]:
-    lines = [role.certification.status.capitalize()]
-    for cred in role.certification.credentials:
+def _certification(p: Profile) -> list[str]:
+    lines = [p.role.certification.status.capitalize()]
+    for cred in p.role.certification.credentials:
         body = short_body(cred.body)
         lines.append(cred.abbreviation if body in cred.abbreviation
                      else f"{cred.abbreviation}, {body}")
     return lines
 
 
-def _patient_contact(role: Role) -> list[str]:
-    return [role.patient_contact.level.capitalize(), role.patient_contact.why]
+def _patient_contact(p: Profile) -> list[str]:
+    return [p.role.patient_contact.level.capitalize(), p.role.patient_contact.why]
 
 
-def _next_steps(role: Role) -> list[str]:
-    return [step.role for step in role.next_steps] or ["none listed"]
+def pay_lines(p: Profile) -> list[str]:
+    """The pay of a profile in words: median, spread, employment, and what BLS group it is."""
+    if p.pay is not None:
+        pay = p.pay
+        lines = [f"{money(pay.median_annual, pay.markers.get('median_annual'))} median "
+                 f"({pay.area})",
+                 f"10th-90th pct: {money(pay.p10_annual, pay.markers.get('p10_annual'))}"
+                 f" to {money(pay.p90_annual, pay.markers.get('p90_annual'))}",
+                 f"{count(pay.employment)} employed"]
+        if p.role.soc_note or pay.soc_code != p.role.soc_code:
+            lines.append(f"BLS group {pay.soc_code}: {pay.soc_title}")
+        return lines
+    if p.pay_range is not None:
+        r = p.pay_range
+        return [f"{money(r.low)} to {money(r.high)} median ({p.area})",
+                f"derived: range of {len(r.roles)} specialties' BLS medians"]
+    return ["unknown: BLS publishes no wages for this role" +
+            (f" in {p.area}" if p.role.soc_code else "")]
+
+
+def _outlook(p: Profile) -> list[str]:
+    if p.outlook is not None:
+        o = p.outlook
+        return [f"{o.employment_change_pct:+.1f}% jobs, {o.period}",
+                f"{o.annual_openings:,} openings a year (national)"]
+    if p.outlook_range is not None:
+        r = p.outlook_range
+        return [f"{r.low:+.1f}% to {r.high:+.1f}% jobs, 2024-34",
+                f"derived: range of {len(r.roles)} specialties' BLS projections"]
+    return ["unknown: no BLS projection for this role"]
+
+
+def _next_steps(p: Profile) -> list[str]:
+    return [step.role for step in p.role.next_steps] or ["none listed"]
 
 
 def _folded(items: Sequence[str]) -> frozenset[str]:
     return frozenset(item.strip().lower() for item in items)
 
 
+def _keyed(key: Callable[[Profile], Hashable]) -> Callable[[Sequence[Profile]], bool]:
+    return lambda profiles: len({key(p) for p in profiles}) > 1
+
+
+def _median(p: Profile) -> float | None:
+    if p.pay is not None:
+        return p.pay.median_annual
+    if p.pay_range is not None:
+        return (p.pay_range.low + p.pay_range.high) / 2
+    return None
+
+
+def _pay_differs(profiles: Sequence[Profile]) -> bool:
+    medians = [_median(p) for p in profiles]
+    known = [m for m in medians if m is not None]
+    if len(known) != len(medians):
+        return len(known) > 0
+    return max(known) > min(known) * (1 + PAY_TOLERANCE)
+
+
+def _growth(p: Profile) -> float | None:
+    if p.outlook is not None:
+        return p.outlook.employment_change_pct
+    if p.outlook_range is not None:
+        return (p.outlook_range.low + p.outlook_range.high) / 2
+    return None
+
+
+def _outlook_differs(profiles: Sequence[Profile]) -> bool:
+    growth = [_growth(p) for p in profiles]
+    known = [g for g in growth if g is not None]
+    if len(known) != len(growth):
+        return len(known) > 0
+    return max(known) - min(known) >= GROWTH_TOLERANCE
+
+
 @dataclass(frozen=True)
 class Dimension:
-    """One row of a comparison."""
+    """One row of a comparison: its label, a role's lines on it, and when roles differ on it."""
 
     key: str
     label: str
-    lines: Callable[[Role], list[str]]
-    compare_key: Callable[[Role], Hashable]
+    lines: Callable[[Profile], list[str]]
+    differs: Callable[[Sequence[Profile]], bool]
 
 
 DIMENSIONS: tuple[Dimension, ...] = (
     Dimension("education", "Education", _education,
-              lambda r: (r.education.credential_levels, r.education.program_months)),
+              _keyed(lambda p: (p.role.education.credential_levels,
+                                p.role.education.program_months))),
     Dimension("scope", "Scope of practice", _scope,
-              lambda r: (r.scope.breadth, tuple(n for n, _ in r.scope.duties.groups()))),
-    Dimension("workplaces", "Workplaces", lambda r: list(r.workplaces),
-              lambda r: _folded(r.workplaces)),
+              _keyed(lambda p: (p.role.scope.breadth,
+                                tuple(n for n, _ in p.role.scope.duties.groups())))),
+    Dimension("workplaces", "Workplaces", lambda p: list(p.role.workplaces),
+              _keyed(lambda p: _folded(p.role.workplaces))),
     Dimension("certification", "Certification", _certification,
-              lambda r: (r.certification.status,
-                         frozenset(c.abbreviation for c in r.certification.credentials))),
-    Dimension("licensure", "Licensure", lambda r: [r.licensure], lambda r: r.licensure.strip()),
+              _keyed(lambda p: (p.role.certification.status,
+                                frozenset(c.abbreviation
+                                          for c in p.role.certification.credentials)))),
+    Dimension("licensure", "Licensure", lambda p: [p.role.licensure],
+              _keyed(lambda p: p.role.licensure.strip())),
     Dimension("patient_contact", "Patient contact", _patient_contact,
-              lambda r: r.patient_contact.level),
-    Dimension("duties", "Duties", lambda r: list(r.scope.duties.all()),
-              lambda r: _folded(r.scope.duties.all())),
-    Dimension("qualities", "Qualities", lambda r: list(r.qualities),
-              lambda r: _folded(r.qualities)),
+              _keyed(lambda p: p.role.patient_contact.level)),
+    Dimension("pay", "Pay (annual)", pay_lines, _pay_differs),
+    Dimension("outlook", "Outlook", _outlook, _outlook_differs),
+    Dimension("duties", "Duties", lambda p: list(p.role.scope.duties.all()),
+              _keyed(lambda p: _folded(p.role.scope.duties.all()))),
+    Dimension("qualities", "Qualities", lambda p: list(p.role.qualities),
+              _keyed(lambda p: _folded(p.role.qualities))),
     Dimension("paths", "Next steps", _next_steps,
-              lambda r: frozenset(s.role for s in r.next_steps)),
+              _keyed(lambda p: frozenset(s.role for s in p.role.next_steps))),
 )
 
 
@@ -122,9 +219,18 @@ class Row:
 class Comparison:
     """The result of comparing two or more roles."""
 
-    roles: tuple[Role, ...]
+    profiles: tuple[Profile, ...]
     rows: tuple[Row, ...]
     verdict: str
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        return tuple(p.role for p in self.profiles)
+
+    @property
+    def releases(self) -> list[str]:
+        """Ids of the releases whose figures the comparison shows."""
+        return sorted({r for p in self.profiles for r in p.releases})
 
     @property
     def same_role(self) -> bool:
@@ -139,6 +245,11 @@ class Comparison:
         return {
             "roles": [{"id": r.id, "name": r.name, "kind": r.kind, "family": r.family,
                        "parent": r.parent, "soc_code": r.soc_code} for r in self.roles],
+            "area": self.profiles[0].area,
+            "pay": {p.role.id: p.pay.to_dict() if p.pay else None for p in self.profiles},
+            "outlook": {p.role.id: p.outlook.to_dict() if p.outlook else None
+                        for p in self.profiles},
+            "sources": self.releases,
             "same_role": self.same_role,
             "differing_dimensions": self.differing,
             "dimension_count": len(self.rows),
@@ -152,17 +263,34 @@ class Comparison:
         }
 
 
-def compare(roles: Sequence[Role]) -> Comparison:
-    """Compare ``roles`` (two or more, in the given order) on every dimension."""
-    if len(roles) < 2:
+class UnknownDimension(RolecmpError):
+    """A dimension name that ``compare --only`` does not know."""
+
+
+def select_dimensions(names: Sequence[str] | None) -> tuple[Dimension, ...]:
+    """The dimensions called ``names`` (all of them for None), in the standard order."""
+    if not names:
+        return DIMENSIONS
+    known = {d.key: d for d in DIMENSIONS}
+    wanted = {n.strip().lower().replace("-", "_") for n in names if n.strip()}
+    unknown = sorted(wanted - set(known))
+    if unknown:
+        raise UnknownDimension(f"unknown dimension {unknown[0]!r}; choose from "
+                               f"{', '.join(known)}")
+    return tuple(d for d in DIMENSIONS if d.key in wanted)
+
+
+def compare(profiles: Sequence[Profile], dimensions: Sequence[Dimension] = DIMENSIONS
+            ) -> Comparison:
+    """Compare two or more profiles, in the given order, on ``dimensions`` (default: all)."""
+    if len(profiles) < 2:
         raise ValueError("compare needs at least two roles")
     rows = tuple(
-        Row(dim.key, dim.label,
-            differs=len({dim.compare_key(r) for r in roles}) > 1,
-            values=tuple(tuple(dim.lines(r)) for r in roles))
-        for dim in DIMENSIONS
+        Row(dim.key, dim.label, differs=dim.differs(profiles),
+            values=tuple(tuple(dim.lines(p)) for p in profiles))
+        for dim in dimensions
     )
-    return Comparison(tuple(roles), rows, _verdict(roles, rows))
+    return Comparison(tuple(profiles), rows, _verdict([p.role for p in profiles], rows))
 
 
 def _verdict(roles: Sequence[Role], rows: Sequence[Row]) -> str:

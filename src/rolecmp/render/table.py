@@ -13,13 +13,19 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from rolecmp import figures
 from rolecmp.catalog import Entry
-from rolecmp.compare import DIMENSIONS, Comparison
+from rolecmp.compare import DIMENSIONS, Comparison, count, money
+from rolecmp.figures import Pay
 from rolecmp.listing import Listing, first_sentence
-from rolecmp.model import Role
+from rolecmp.pay import PayRanking
+from rolecmp.profile import Profile
 from rolecmp.render.printable import printable
+from rolecmp.sources import SourceList
 
 DIFF_MARK = "≠"
+#: The pay bar in ``show`` runs from $0 to this (or the role's 90th percentile, if higher).
+SHOW_SCALE = 150_000
 
 
 def literal(value: str, style: str = "") -> Text:
@@ -34,6 +40,50 @@ def _lines(lines: Sequence[str], bullets: bool) -> Text:
 
 
 _BULLETED = {"workplaces", "duties", "qualities", "paths"}
+
+
+BAR_WIDTH = 20
+
+
+def pay_bar(pay: Pay | None, low: float, high: float, width: int = BAR_WIDTH) -> str:
+    """A one-line box plot of the 10th-90th percentile range on a scale from ``low`` to
+    ``high``: thin from the 10th to the 25th and 75th to 90th, thick between, ``●`` the median."""
+    if pay is None or None in (pay.p10_annual, pay.median_annual, pay.p90_annual) or high <= low:
+        return ""
+
+    def at(value: float | None) -> int:
+        value = low if value is None else value
+        return max(0, min(width - 1, round((value - low) / (high - low) * (width - 1))))
+
+    p10, p90 = at(pay.p10_annual), at(pay.p90_annual)
+    p25 = at(pay.p25_annual if pay.p25_annual is not None else pay.p10_annual)
+    p75 = at(pay.p75_annual if pay.p75_annual is not None else pay.p90_annual)
+    cells = [" "] * width
+    for i in range(p10, p90 + 1):
+        cells[i] = "━" if p25 <= i <= p75 else "─"
+    cells[at(pay.median_annual)] = "●"
+    return "".join(cells).rstrip()
+
+
+def bar_scale(pays: Sequence[Pay | None]) -> tuple[float, float] | None:
+    """The shared scale for several bars: lowest 10th to highest 90th percentile."""
+    lows = [p.p10_annual for p in pays if p and p.p10_annual is not None]
+    highs = [p.p90_annual for p in pays if p and p.p90_annual is not None]
+    if not lows or not highs:
+        return None
+    return float(min(lows)), float(max(highs))
+
+
+def source_line(release_ids: Sequence[str]) -> Text:
+    """The closing line naming the releases behind the figures shown."""
+    if not release_ids:
+        return Text("")
+    names = [f"{r.short} (release {r.release.split(' ')[0]}, published {r.published})"
+             for r in map(figures.release, release_ids)]
+    text = "Sources: " + "; ".join(names) + "."
+    if "oews-2025A01" in release_ids:
+        text += " Annual wages are BLS hourly wages x 2,080."
+    return Text(text, style="dim")
 
 
 @singledispatch
@@ -51,59 +101,138 @@ def _(result: Comparison) -> RenderableType:
         header.append("\n")
         header.append_text(literal(role.id, "dim"))
         table.add_column(header, ratio=1, min_width=14, overflow="fold")
+    scale = bar_scale([p.pay for p in result.profiles])
     for row in result.rows:
         label = Text(f"{DIFF_MARK} " if row.differs else "  ")
         label.append(row.label)
         if row.differs:
             label.stylize("yellow")
-        table.add_row(label, *(_lines(v, row.key in _BULLETED) for v in row.values))
-    verdict = literal(result.verdict, "bold")
-    legend = Text(f"{DIFF_MARK} marks the dimensions on which the roles differ.", style="dim")
-    return Group(table, Text(""), verdict, legend)
+        cells = [_lines(v, row.key in _BULLETED) for v in row.values]
+        if row.key == "pay" and scale:
+            for cell, profile in zip(cells, result.profiles, strict=True):
+                bar = pay_bar(profile.pay, *scale)
+                if bar:
+                    cell.append("\n" + bar, style="cyan")
+        table.add_row(label, *cells)
+    parts: list[RenderableType] = [table, Text(""), literal(result.verdict, "bold")]
+    legend = f"{DIFF_MARK} marks the dimensions on which the roles differ"
+    if scale:
+        legend += (f"; bars: 10th-90th percentile pay (● median) on one scale, "
+                   f"{money(scale[0])} to {money(scale[1])}")
+    parts.append(Text(legend + ".", style="dim"))
+    parts.append(source_line(result.releases))
+    return Group(*parts)
 
 
 @render_table.register
-def _(result: Role) -> RenderableType:
-    title = literal(result.name, "bold")
+def _(result: Profile) -> RenderableType:
+    role = result.role
+    title = literal(role.name, "bold")
     title.append("  ")
-    title.append_text(literal(result.id, "dim"))
+    title.append_text(literal(role.id, "dim"))
     meta = Table.grid(padding=(0, 2))
     meta.add_column(style="bold", no_wrap=True)
     meta.add_column(overflow="fold")
-    kind = result.kind + (f" of {result.parent}" if result.parent else "")
-    meta.add_row("Kind", literal(f"{kind}; family: {result.family}"))
-    soc = result.soc_code or "none"
-    if result.soc_note:
-        soc += f" ({result.soc_note})"
+    kind = role.kind + (f" of {role.parent}" if role.parent else "")
+    meta.add_row("Kind", literal(f"{kind}; family: {role.family}"))
+    soc = role.soc_code or "none"
+    if role.soc_note:
+        soc += f" ({role.soc_note})"
     meta.add_row("SOC code", literal(soc))
-    if result.aliases:
-        meta.add_row("Also called", literal(", ".join(result.aliases)))
-    meta.add_row("Summary", literal(" ".join(result.summary.split())))
-    meta.add_row("Training", literal(" ".join(result.education.path.split())))
+    if role.aliases:
+        meta.add_row("Also called", literal(", ".join(role.aliases)))
+    meta.add_row("Summary", literal(" ".join(role.summary.split())))
+    meta.add_row("Training", literal(" ".join(role.education.path.split())))
     for dim in DIMENSIONS:
         lines = dim.lines(result)
         if dim.key == "duties":
-            lines = [f"{name}: {'; '.join(items)}" for name, items in result.scope.duties.groups()]
+            lines = [f"{name}: {'; '.join(items)}" for name, items in role.scope.duties.groups()]
         elif dim.key == "certification":
             lines = [lines[0], *(f"{c.abbreviation}: {c.name}, {c.body}"
-                                 for c in result.certification.credentials)]
-        elif dim.key == "paths" and result.next_steps:
-            lines = [f"{s.role}: {s.how}" for s in result.next_steps]
-        meta.add_row(dim.label, _lines(lines, dim.key in _BULLETED))
-    if result.counterpart:
-        c = result.counterpart
+                                 for c in role.certification.credentials)]
+        elif dim.key == "paths" and role.next_steps:
+            lines = [f"{s.role}: {s.how}" for s in role.next_steps]
+        cell = _lines(lines, dim.key in _BULLETED)
+        if dim.key == "pay" and result.pay is not None:
+            high = max(SHOW_SCALE, result.pay.p90_annual or 0)
+            bar = pay_bar(result.pay, 0, high)
+            if bar:
+                cell.append(f"\n{bar}", style="cyan")
+                cell.append(f"  ($0 to {money(high)})", style="dim")
+        if dim.key == "outlook" and result.entry is not None:
+            cell.append(f"\nBLS: work experience {result.entry.work_experience.lower()}; "
+                        f"on-the-job training {result.entry.on_the_job_training.lower()}")
+        meta.add_row(dim.label, cell)
+    if role.counterpart:
+        c = role.counterpart
         meta.add_row("Counterpart", _lines([c.role, f"education: {c.education}",
                                             f"credential: {c.credential}",
                                             f"scope: {c.scope}"], bullets=False))
-    primary = [s for s in result.sources if s.type == "primary"]
+    primary = [s for s in role.sources if s.type == "primary"]
     sources = Text()
     for source in primary:
         sources.append_text(literal(f"• {source.title}\n  {source.url}\n"))
-    secondary = len(result.sources) - len(primary)
+    secondary = len(role.sources) - len(primary)
     sources.append(f"{len(primary)} primary and {secondary} secondary sources; "
                    "--format json lists them all", style="dim")
     meta.add_row("Sources", sources)
-    return Group(title, Text(""), meta)
+    return Group(title, Text(""), meta, Text(""), source_line(result.releases))
+
+
+@render_table.register
+def _(result: PayRanking) -> RenderableType:
+    role = result.role
+    national = result.national
+    scale = bar_scale([national, *result.states])
+    title = literal(f"{role.name}: median annual pay by state", "bold")
+    if national is not None:
+        title.append_text(literal(f"\nBLS {national.soc_code} {national.soc_title}", "dim"))
+
+    def build(with_bar: bool) -> Table:
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        table.add_column("#", justify="right")
+        table.add_column("Area")
+        table.add_column("Median", justify="right", no_wrap=True)
+        if with_bar:
+            table.add_column("10th-90th percentile", no_wrap=True)
+        table.add_column("Employed", justify="right", no_wrap=True)
+        rows = ([("", national)] if national else []) + [
+            (str(i), p) for i, p in enumerate(result.states, 1)]
+        for rank, pay in rows:
+            cells: list[RenderableType] = [
+                rank, literal(pay.area, "bold" if not rank else ""),
+                money(pay.median_annual, pay.markers.get("median_annual"))]
+            if with_bar:
+                cells.append(Text(pay_bar(pay, *scale) if scale else "", style="cyan"))
+            cells.append(count(pay.employment))
+            table.add_row(*cells)
+        return table
+
+    legend = ""
+    if scale:
+        legend = (f"Bars: 10th-90th percentile (thick 25th-75th, ● median) on one scale, "
+                  f"{money(scale[0])} to {money(scale[1])}.")
+    return Group(title, Text(""), Responsive(70, lambda: build(True), lambda: build(False)),
+                 Text(legend, style="dim"), source_line(result.releases))
+
+
+@render_table.register
+def _(result: SourceList) -> RenderableType:
+    parts: list[RenderableType] = []
+    for release in result.releases_shown:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        grid.add_row("Release", literal(release.release))
+        grid.add_row("Publisher", literal(release.publisher))
+        grid.add_row("Published", literal(release.published))
+        grid.add_row("URL", literal(release.url))
+        grid.add_row("Licence", literal(release.licence))
+        grid.add_row("Used for", literal(release.note))
+        parts += [literal(release.title, "bold underline"), grid, Text("")]
+    parts.append(Text("Role facts (credentials, licensure, education) cite their own pages: "
+                      "rolecmp show ROLE lists them.", style="dim"))
+    return Group(*parts)
 
 
 class Responsive:

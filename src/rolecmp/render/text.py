@@ -8,8 +8,10 @@ from typing import Any
 
 from rolecmp.compare import Comparison
 from rolecmp.listing import Listing
-from rolecmp.model import Role
+from rolecmp.pay import PayRanking
+from rolecmp.profile import Profile
 from rolecmp.render.printable import printable
+from rolecmp.sources import SourceList
 
 Records = tuple[list[str], list[list[str]]]
 
@@ -23,7 +25,7 @@ def to_data(result: Any) -> Any:
 
 
 @to_data.register
-def _(result: Role) -> Any:
+def _(result: Profile) -> Any:
     return result.to_dict()
 
 
@@ -35,6 +37,16 @@ def _(result: Listing) -> Any:
 @to_data.register
 def _(result: Comparison) -> Any:
     return result.to_dict()
+
+
+@to_data.register
+def _(result: PayRanking) -> Any:
+    return result.to_dict()
+
+
+@to_data.register
+def _(result: SourceList) -> Any:
+    return result.to_list()
 
 
 @singledispatch
@@ -51,7 +63,7 @@ def _(result: Listing) -> Records:
 
 
 @records.register
-def _(result: Role) -> Records:
+def _(result: Profile) -> Records:
     return ["field", "value"], [[key, _cell(value)] for key, value in _flatten(result.to_dict())]
 
 
@@ -61,6 +73,24 @@ def _(result: Comparison) -> Records:
     rows = [[row.key, "yes" if row.differs else "no", *("; ".join(v) for v in row.values)]
             for row in result.rows]
     return headers, rows
+
+
+@records.register
+def _(result: PayRanking) -> Records:
+    headers = ["rank", "area", "area_code", "soc_code", "employment", "median_annual",
+               "p10_annual", "p25_annual", "p75_annual", "p90_annual", "release"]
+    rows = [["", *(_cell(result.national.to_dict()[h]) for h in headers[1:])]] \
+        if result.national else []
+    for i, pay in enumerate(result.states, 1):
+        data = pay.to_dict()
+        rows.append([str(i), *(_cell(data[h]) for h in headers[1:])])
+    return headers, rows
+
+
+@records.register
+def _(result: SourceList) -> Records:
+    headers = ["id", "title", "publisher", "release", "published", "url", "licence", "note"]
+    return headers, [[_cell(item[h]) for h in headers] for item in result.to_list()]
 
 
 def _flatten(value: Any, prefix: str = "") -> list[tuple[str, Any]]:

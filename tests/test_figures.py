@@ -1,0 +1,224 @@
+"""Sourced figures: values match the BLS releases, states work, unpublished values stay unknown."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from rolecmp import figures
+from rolecmp.figures import figures_dir
+from rolecmp.states import BY_FIPS, UnknownState, find_state
+
+# Values copied by hand from the BLS OEWS May 2025 national and state tables.
+NATIONAL = {
+    "medical-assistant": ("31-9092", 817870, 45690, 36050, 38470, 49180, 59310),
+    "pharmacy-technician": ("29-2052", 471680, 45750, 36020, 37850, 49990, 61040),
+    "radiologic-technologist": ("29-2034", 230490, 80110, 55980, 64810, 98750, 118660),
+    "medical-laboratory-technician": ("29-2010", 332940, 62930, 38910, 47650, 81450, 100990),
+    "eeg-technologist": ("29-2099", 182610, 50290, 38180, 44170, 64340, 85270),
+}
+
+
+@pytest.mark.parametrize("role_id", list(NATIONAL))
+def test_national_pay_matches_oews(run, role_id):
+    soc, emp, median, p10, p25, p75, p90 = NATIONAL[role_id]
+    pay = run.json("show", role_id)["pay"]
+    assert pay["release"] == "oews-2025A01"
+    assert pay["area"] == "National"
+    assert pay["soc_code"] == soc
+    assert (pay["employment"], pay["median_annual"], pay["p10_annual"], pay["p25_annual"],
+            pay["p75_annual"], pay["p90_annual"]) == (emp, median, p10, p25, p75, p90)
+    assert pay["annual_from_hourly"] is True
+
+
+def test_state_pay_matches_oews(run):
+    # Alabama, radiologic technologists and technicians (29-2034), OEWS May 2025.
+    for state in ("AL", "al", "Alabama", "ALABAMA"):
+        pay = run.json("show", "rad-tech", "--state", state)["pay"]
+        assert pay["area"] == "Alabama" and pay["area_code"] == "AL"
+        assert (pay["employment"], pay["median_annual"], pay["p10_annual"], pay["p25_annual"],
+                pay["p75_annual"], pay["p90_annual"]) == (3500, 60700, 41060, 49610, 71620,
+                                                          80300)
+
+
+def test_state_pay_in_compare_table(run):
+    out = run("compare", "ma", "rad-tech", "--state", "al", "--only", "pay").stdout
+    assert "$60,700 median (Alabama)" in out
+
+
+def test_outlook_and_entry_education_match_projections(run):
+    data = run.json("show", "medical-assistant")
+    assert data["outlook"]["period"] == "2024-34"
+    assert data["outlook"]["employment_change_pct"] == 12.5
+    assert data["outlook"]["annual_openings"] == 112300
+    assert data["education"]["bls_typical_entry"] == "Postsecondary nondegree award"
+    lab = run.json("show", "mlt")
+    assert lab["outlook"]["employment_change_pct"] == 1.7
+    assert lab["outlook"]["annual_openings"] == 22600
+    assert lab["education"]["bls_typical_entry"] == "Bachelor's degree"
+
+
+def test_pay_json_contract_types(run):
+    pay = run.json("show", "cst")["pay"]
+    for key in ("employment", "median_annual", "p10_annual", "p25_annual", "p75_annual",
+                "p90_annual"):
+        assert isinstance(pay[key], int)
+    assert isinstance(run.json("show", "cst")["outlook"]["employment_change_pct"], float)
+
+
+def test_all_other_group_is_labelled(run):
+    out = run("show", "eeg-technologist").stdout
+    assert "BLS group 29-2099: Health Technologists and Technicians, All Other" in out
+    data = run.json("compare", "eeg-tech", "sleep-tech", "--only", "pay")
+    for lines in data["dimensions"][0]["values"].values():
+        assert "BLS group 29-2099: Health Technologists and Technicians, All Other" in lines
+
+
+def test_top_coded_and_unreleased_values_are_not_numbers():
+    pay = figures.pay("29-1211", "AK")  # anesthesiologists in Alaska: top-coded by BLS
+    assert pay is not None
+    assert pay.median_annual is None and pay.markers["median_annual"] == "top-coded"
+    from rolecmp.compare import money
+
+    assert money(pay.median_annual, pay.markers["median_annual"]) == "at least $239,200"
+    unreleased = figures.pay("29-1131", "AK")  # veterinarians in Alaska: not released
+    assert unreleased is not None
+    assert unreleased.markers.get("median_annual") == "not released"
+    assert money(None, "not released") == "not released"
+
+
+def test_umbrella_shows_derived_range(run):
+    data = run.json("show", "technician")
+    assert data["pay"] is None
+    derived = data["pay_range"]
+    assert derived["derived"] is True
+    medians = [item["value"] for item in derived["from"]]
+    assert derived["low"] == min(medians) == 45750  # pharmacy technicians
+    out = run("show", "technician").stdout
+    assert "derived: range of" in out
+
+
+def test_pay_ranks_states(run):
+    data = run.json("pay", "pharmacy-technician")
+    states = data["states"]
+    assert data["national"]["median_annual"] == 45750
+    medians = [s["median_annual"] for s in states]
+    assert medians == sorted(medians, reverse=True)
+    assert [s["rank"] for s in states] == list(range(1, len(states) + 1))
+    assert len(states) >= 50
+    out = run("pay", "cpht").stdout
+    assert "Pharmacy technician: median annual pay by state" in out
+    assert "National" in out and "$45,750" in out
+    assert "Sources: BLS OEWS May 2025" in out
+
+
+def test_pay_for_umbrella_points_to_specialties(run):
+    result = run("pay", "technician", code=2)
+    assert "has no BLS occupation code" in result.stderr
+    assert "radiologic-technologist" in result.stderr
+
+
+def test_unknown_state_suggests(run):
+    result = run("show", "ma", "--state", "Calfornia", code=2)
+    assert result.stderr == ("rolecmp: error: unknown state 'Calfornia'; did you mean "
+                             "California (CA)?\n")
+
+
+@pytest.mark.parametrize("value, code", [("ca", "CA"), ("New York", "NY"), ("dc", "DC"),
+                                         ("puerto rico", "PR"), ("  guam ", "GU")])
+def test_find_state(value, code):
+    assert find_state(value).code == code
+
+
+def test_find_state_rejects():
+    with pytest.raises(UnknownState):
+        find_state("Atlantis")
+
+
+def test_every_table_with_figures_names_its_sources(run):
+    for command in (["show", "ma"], ["compare", "ma", "rt"], ["pay", "rt"]):
+        out = run(*command).stdout
+        assert "Sources: " in out and "BLS OEWS May 2025 (release 2025A01" in out
+    assert "BLS Employment Projections 2024-34" in run("show", "ma").stdout
+
+
+def test_sources_command(run):
+    data = run.json("sources")
+    ids = [item["id"] for item in data]
+    assert ids == ["oews-2025A01", "ep-2024-34", "onet-30.1"]
+    for item in data:
+        assert item["published"] and item["url"].startswith("https://") and item["licence"]
+    out = run("sources").stdout
+    assert "2026-05-15" in out and "Public domain" in out
+
+
+def test_stale_release_warns_once(run, monkeypatch):
+    monkeypatch.setenv("ROLECMP_TODAY", "2029-01-01")
+    first = run("show", "ma")
+    assert "rolecmp: warning: BLS OEWS May 2025" in first.stderr
+    assert "over two years ago" in first.stderr
+    second = run("show", "ma")
+    assert second.stderr == ""
+
+
+def test_no_warning_while_fresh(run, monkeypatch):
+    monkeypatch.setenv("ROLECMP_TODAY", "2026-11-29")
+    assert run("show", "ma").stderr == ""
+    assert figures.stale_releases(date(2026, 11, 29)) == []
+
+
+def test_every_role_with_a_soc_code_has_figures():
+    from rolecmp.catalog import default_catalog
+
+    for entry in default_catalog().entries():
+        if entry.soc_code:
+            assert figures.pay(entry.soc_code) is not None, entry.id
+            assert figures.outlook(entry.soc_code) is not None, entry.id
+
+
+def _reference_dir() -> Path | None:
+    for candidate in (ROOT.parent / "shared" / "reference",):
+        if (candidate / "oews_may2025_healthcare_national_state.csv").is_file():
+            return candidate
+    return None
+
+
+@pytest.mark.skipif(_reference_dir() is None, reason="shared/reference not beside the checkout")
+def test_bundled_wages_equal_the_reference_release():
+    ref = _reference_dir()
+    assert ref is not None
+    checked = 0
+    with open(ref / "oews_may2025_healthcare_national_state.csv", newline="") as handle:
+        for row in csv.DictReader(handle):
+            code = "US" if row["area_type"] == "N" else BY_FIPS[row["state_code"]].code
+            path = figures_dir() / "oews" / f"{row['soc_code']}.json"
+            if not path.exists():
+                assert not row["soc_code"].startswith(("29-", "31-"))
+                continue
+            mine = json.loads(path.read_text())["areas"][code]
+            for theirs, ours in (("employment", "employment"), ("annual_median", "median_annual"),
+                                 ("annual_p10", "p10_annual"), ("annual_p90", "p90_annual")):
+                expected = None if row[theirs] in ("", "-", "*", "#") else int(row[theirs])
+                assert mine[ours] == expected, (row["soc_code"], code, theirs)
+                checked += 1
+    assert checked > 10000
+
+
+@pytest.mark.skipif(_reference_dir() is None, reason="shared/reference not beside the checkout")
+def test_bundled_projections_equal_the_reference_release():
+    ref = _reference_dir()
+    assert ref is not None
+    data = json.loads((figures_dir() / "projections-2024-34.json").read_text())["occupations"]
+    with open(ref / "bls_ep_2024_34_occupations.csv", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["soc_code"] in data:
+                mine = data[row["soc_code"]]
+                assert mine["employment_change_pct"] == float(row["employment_change_pct"])
+                assert mine["annual_openings"] == round(
+                    float(row["annual_openings_thousands"]) * 1000)
+                assert mine["typical_entry_education"] == row["typical_entry_education"]
