@@ -23,7 +23,7 @@ from rolecmp.schema import ID_PATTERN, validate
 
 SUFFIX = ".yaml"
 _ID_RE = re.compile(ID_PATTERN)
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 def bundled_roles_dir() -> Path:
@@ -55,12 +55,14 @@ class Entry:
     soc_code: str | None
     summary: str
     less_common: bool
+    patient_contact: str
     path: str
 
     @classmethod
     def of(cls, role: Role, path: str) -> Entry:
         return cls(role.id, role.name, role.aliases, role.kind, role.family, role.parent,
-                   role.soc_code, role.summary, role.less_common, path)
+                   role.soc_code, role.summary, role.less_common, role.patient_contact.level,
+                   path)
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -79,9 +81,15 @@ def read_role(path: str | os.PathLike[str]) -> Role:
 
 def check_file(path: str | os.PathLike[str]) -> Role | list[InvalidRoleFile]:
     """The role in ``path``, or every problem with it (each with file, line, column and field)."""
+    data = _checked_data(os.fspath(path))
+    if isinstance(data, list):
+        return data
+    return Role.from_data(data, origin=os.fspath(path))
+
+
+def _checked_data(name: str) -> dict[str, Any] | list[InvalidRoleFile]:
     from rolecmp import yamlload
 
-    name = os.fspath(path)
     try:
         loaded = yamlload.load(name)
     except InvalidRoleFile as exc:
@@ -94,9 +102,57 @@ def check_file(path: str | os.PathLike[str]) -> Role | list[InvalidRoleFile]:
     if isinstance(role_id, str) and role_id != stem:
         errors.append(loaded.error(("id",), f"is {role_id!r} but the file is named {stem!r}; "
                                             "they must match"))
-    if errors:
-        return errors
-    return Role.from_data(loaded.data, origin=name)
+    return errors or loaded.data
+
+
+class RoleCache:
+    """Validated role data kept as JSON in the cache directory, one file per role file, keyed by
+    the role file's path, size and modification time: a cached role skips YAML parsing and
+    validation, and any edit to the file makes the entry stale."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.dir = cache_dir / "roles"
+
+    def _entry(self, path: Path) -> Path:
+        import hashlib
+
+        key = str(path.resolve()).encode("utf-8", "surrogateescape")
+        return self.dir / (hashlib.sha256(key).hexdigest()[:24] + ".json")
+
+    def read(self, path: Path) -> Role:
+        """The role in ``path``, from the cache when it is current."""
+        try:
+            st = path.stat()
+        except OSError as exc:
+            raise InvalidRoleFile(str(path), f"cannot be read: {exc.strerror}") from None
+        stamp = [st.st_size, st.st_mtime_ns, INDEX_VERSION]
+        entry = self._entry(path)
+        try:
+            with open(entry, encoding="utf-8") as handle:
+                stored = json.load(handle)
+            if stored["stamp"] == stamp:
+                return Role.from_data(stored["data"], origin=str(path))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        data = _checked_data(str(path))
+        if isinstance(data, list):
+            raise data[0]
+        _write_json(entry, {"stamp": stamp, "data": data})
+        return Role.from_data(data, origin=str(path))
+
+
+def _write_json(target: Path, payload: Any) -> None:
+    """Write ``payload`` atomically; a cache that cannot be written only costs time."""
+    import tempfile
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(payload, handle)
+        os.replace(tmp, target)
+    except OSError:
+        pass
 
 
 class Catalog:
@@ -108,6 +164,7 @@ class Catalog:
         self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         self._roles: dict[str, Role] = {}
         self._index: dict[str, Entry] | None = None
+        self._cache = RoleCache(self.cache_dir)
 
     # -- files -------------------------------------------------------------------------------
     def path_for(self, role_id: str) -> Path | None:
@@ -143,7 +200,7 @@ class Catalog:
         path = self.path_for(role_id)
         if path is None:
             raise RoleNotFound(role_id, self.suggest(role_id))
-        role = read_role(path)
+        role = self._cache.read(path)
         self._roles[role_id] = role
         return role
 
@@ -214,7 +271,7 @@ class Catalog:
         index: dict[str, Entry] = {}
         owner: dict[str, str] = {}
         for role_id, path in sorted(files.items()):
-            role = read_role(path)
+            role = self._cache.read(path)
             self._roles[role_id] = role
             index[role_id] = Entry.of(role, str(path))
         for role_id, entry in index.items():
@@ -248,19 +305,8 @@ class Catalog:
             return None
 
     def _write_cache(self, fingerprint: str, index: dict[str, Entry]) -> None:
-        import tempfile
-
-        payload = {"version": INDEX_VERSION, "fingerprint": fingerprint,
-                   "entries": [asdict(e) for e in index.values()]}
-        target = self._cache_file()
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".index-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle)
-            os.replace(tmp, target)
-        except OSError:
-            pass  # a cache we cannot write only costs time
+        _write_json(self._cache_file(), {"version": INDEX_VERSION, "fingerprint": fingerprint,
+                                         "entries": [asdict(e) for e in index.values()]})
 
 
 def _partial_match(key: str, entry: Entry) -> bool:

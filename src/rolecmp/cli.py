@@ -179,16 +179,47 @@ def list_(
     which: Annotated[Which, typer.Argument(help="roles (all) or specialties (the technician "
                                                 "specialties).", case_sensitive=False)]
     = Which.roles,
+    family: Annotated[list[str] | None, typer.Option(
+        "--family", show_default=False,
+        help="Only this family (assistant, aide, technician, technologist, therapist, nurse, "
+             "practitioner, specialist, umbrella); repeatable.")] = None,
+    education: Annotated[list[str] | None, typer.Option(
+        "--education", show_default=False,
+        help="Only roles whose BLS typical entry-level education contains this text "
+             "(e.g. associate, bachelor, \"high school\", nondegree); repeatable.")] = None,
+    contact: Annotated[list[str] | None, typer.Option(
+        "--contact", show_default=False,
+        help="Only this patient-contact level (low, moderate, high); repeatable.")] = None,
+    sort: Annotated[str, typer.Option(
+        "--sort", help="Order by id, name, median (pay), growth or openings; figures sort "
+                       "highest first.")] = "id",
     fmt: FormatOption = Format.table,
 ) -> None:
-    """List the known roles, or only the technician specialties.
+    """List the known roles, or only the technician specialties; filter and sort them.
 
     \b
     Example: rolecmp list specialties
+    Example: rolecmp list --education associate --sort median
     """
     from rolecmp.listing import list_roles
 
-    emit(list_roles(_catalog(), which.value), fmt)
+    emit(list_roles(_catalog(), which.value, families=family or (),
+                    education=education or (), contact=contact or (), sort=sort.lower()), fmt)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to look for.", show_default=False)],
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Find roles by name, alias, credential, duty or workplace, best match first.
+
+    \b
+    Example: rolecmp search "draw blood"
+    """
+    from rolecmp.search import search as search_roles
+
+    emit(search_roles(_catalog(), text), fmt)
 
 
 @app.command()

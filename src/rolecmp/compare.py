@@ -230,11 +230,27 @@ class Comparison:
     @property
     def releases(self) -> list[str]:
         """Ids of the releases whose figures the comparison shows."""
-        return sorted({r for p in self.profiles for r in p.releases})
+        keys = {row.key for row in self.rows}
+        used = {r for p in self.profiles for r in p.releases}
+        wanted = {"oews-2025A01": {"pay"}, "ep-2024-34": {"outlook", "education"}}
+        return sorted(r for r in used if wanted.get(r, set()) & keys)
 
     @property
     def same_role(self) -> bool:
         return len({r.id for r in self.roles}) == 1
+
+    @property
+    def counterparts(self) -> list[tuple[Role, Role]]:
+        """Pairs (role, its counterpart) among the compared roles: a technician and the
+        technologist of the same field, whose role file says how they differ."""
+        ids = {r.id: r for r in self.roles}
+        pairs: list[tuple[Role, Role]] = []
+        for role in self.roles:
+            if role.counterpart and role.counterpart.role in ids:
+                other = ids[role.counterpart.role]
+                if not any(p == (other, role) for p in pairs):
+                    pairs.append((role, other))
+        return pairs
 
     @property
     def differing(self) -> list[str]:
@@ -254,6 +270,10 @@ class Comparison:
             "differing_dimensions": self.differing,
             "dimension_count": len(self.rows),
             "verdict": self.verdict,
+            "counterparts": [
+                {"role": a.id, "counterpart": b.id, **{
+                    k: getattr(a.counterpart, k) for k in ("education", "credential", "scope")}}
+                for a, b in self.counterparts],
             "dimensions": [
                 {"key": row.key, "label": row.label, "differs": row.differs,
                  "values": {role.id: list(lines) for role, lines in zip(self.roles, row.values,

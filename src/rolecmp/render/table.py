@@ -18,9 +18,11 @@ from rolecmp.catalog import Entry
 from rolecmp.compare import DIMENSIONS, Comparison, count, money
 from rolecmp.figures import Pay
 from rolecmp.listing import Listing, first_sentence
+from rolecmp.listing import Row as ListingRow
 from rolecmp.pay import PayRanking
 from rolecmp.profile import Profile
 from rolecmp.render.printable import printable
+from rolecmp.search import SearchResult
 from rolecmp.sources import SourceList
 
 DIFF_MARK = "≠"
@@ -101,7 +103,8 @@ def _(result: Comparison) -> RenderableType:
         header.append("\n")
         header.append_text(literal(role.id, "dim"))
         table.add_column(header, ratio=1, min_width=14, overflow="fold")
-    scale = bar_scale([p.pay for p in result.profiles])
+    shows_pay = any(row.key == "pay" for row in result.rows)
+    scale = bar_scale([p.pay for p in result.profiles]) if shows_pay else None
     for row in result.rows:
         label = Text(f"{DIFF_MARK} " if row.differs else "  ")
         label.append(row.label)
@@ -115,6 +118,17 @@ def _(result: Comparison) -> RenderableType:
                     cell.append("\n" + bar, style="cyan")
         table.add_row(label, *cells)
     parts: list[RenderableType] = [table, Text(""), literal(result.verdict, "bold")]
+    for role, other in result.counterparts:
+        assert role.counterpart is not None
+        c = role.counterpart
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for label, value in (("Education", c.education), ("Credential", c.credential),
+                            ("Scope", c.scope)):
+            grid.add_row(label, literal(value))
+        parts += [Text(""), literal(f"{role.name} and {other.name}: how the levels differ",
+                                    "bold"), grid]
     legend = f"{DIFF_MARK} marks the dimensions on which the roles differ"
     if scale:
         legend += (f"; bars: 10th-90th percentile pay (● median) on one scale, "
@@ -235,6 +249,28 @@ def _(result: SourceList) -> RenderableType:
     return Group(*parts)
 
 
+@render_table.register
+def _(result: SearchResult) -> RenderableType:
+    if not result.hits:
+        return literal(f"No role matches {result.query!r}; try fewer or other words, or "
+                       "rolecmp list.")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("#", justify="right")
+    table.add_column("Role", no_wrap=True)
+    table.add_column("Matched", ratio=1, overflow="fold")
+    for i, hit in enumerate(result.hits, 1):
+        role = literal(hit.role.id, "bold")
+        role.append_text(literal(f"\n{hit.role.name}", "dim"))
+        shown = hit.matches[:3]
+        matched = literal("\n".join(f"{m.field}: {m.text}" for m in shown))
+        if len(hit.matches) > len(shown):
+            matched.append(f"\n+{len(hit.matches) - len(shown)} more", style="dim")
+        table.add_row(str(i), role, matched)
+    found = Text(f"{len(result.hits)} role{'s' if len(result.hits) != 1 else ''} match "
+                 f"{printable(result.query)!r}", style="dim")
+    return Group(table, found)
+
+
 class Responsive:
     """Renders ``wide`` when the console has at least ``min_width`` columns, else ``narrow``."""
 
@@ -255,7 +291,22 @@ def _(result: Listing) -> RenderableType:
     if result.which == "specialties":
         parts.append(Text("* a less common specialty", style="dim"))
     parts.append(Text(f"{len(result.entries)} {result.which}", style="dim"))
+    parts.append(source_line(result.releases))
     return Group(*parts)
+
+
+def _sort_figure(result: Listing, row: ListingRow) -> str:
+    if result.sort == "median":
+        return money(row.median_annual) if row.median_annual is not None else "unknown"
+    if result.sort == "growth":
+        pct = row.employment_change_pct
+        return f"{pct:+.1f}%" if pct is not None else "unknown"
+    if result.sort == "openings":
+        return count(row.annual_openings) if row.annual_openings is not None else "unknown"
+    return ""
+
+
+_SORT_HEADERS = {"median": "Median pay", "growth": "Jobs 2024-34", "openings": "Openings/yr"}
 
 
 def _listing_name(result: Listing, entry: Entry) -> Text:
@@ -268,11 +319,15 @@ def _listing_name(result: Listing, entry: Entry) -> Text:
 def _listing_stacked(result: Listing) -> RenderableType:
     """One block per role, for narrow terminals."""
     blocks: list[RenderableType] = []
-    for entry in result.entries:
+    for row in result.rows:
+        entry = row.entry
         head = literal(entry.id, "bold")
         head.append("  ")
         head.append_text(_listing_name(result, entry))
         head.append_text(literal(f" ({entry.family})", "dim"))
+        figure = _sort_figure(result, row)
+        if figure:
+            head.append(f"  {figure}", style="cyan")
         blocks.append(head)
         blocks.append(Padding(literal(first_sentence(entry.summary)), (0, 0, 0, 2)))
     return Group(*blocks)
@@ -283,8 +338,14 @@ def _listing_table(result: Listing) -> RenderableType:
     table.add_column("ID", no_wrap=True, style="bold")
     table.add_column("Name", no_wrap=True)
     table.add_column("Family", no_wrap=True)
+    figure_header = _SORT_HEADERS.get(result.sort)
+    if figure_header:
+        table.add_column(figure_header, justify="right", no_wrap=True)
     table.add_column("Summary", ratio=1, min_width=20)
-    for entry in result.entries:
-        table.add_row(literal(entry.id), _listing_name(result, entry), literal(entry.family),
-                      literal(first_sentence(entry.summary)))
+    for row in result.rows:
+        entry = row.entry
+        cells = [literal(entry.id), _listing_name(result, entry), literal(entry.family)]
+        if figure_header:
+            cells.append(Text(_sort_figure(result, row)))
+        table.add_row(*cells, literal(first_sentence(entry.summary)))
     return table

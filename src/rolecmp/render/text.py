@@ -11,6 +11,7 @@ from rolecmp.listing import Listing
 from rolecmp.pay import PayRanking
 from rolecmp.profile import Profile
 from rolecmp.render.printable import printable
+from rolecmp.search import SearchResult
 from rolecmp.sources import SourceList
 
 Records = tuple[list[str], list[list[str]]]
@@ -49,6 +50,11 @@ def _(result: SourceList) -> Any:
     return result.to_list()
 
 
+@to_data.register
+def _(result: SearchResult) -> Any:
+    return result.to_list()
+
+
 @singledispatch
 def records(result: Any) -> Records:
     """A result as a header row and rows of text: what CSV and Markdown print."""
@@ -58,7 +64,9 @@ def records(result: Any) -> Records:
 @records.register
 def _(result: Listing) -> Records:
     data = result.to_list()
-    headers = ["id", "name", "kind", "family", "parent", "soc_code", "less_common", "summary"]
+    headers = ["id", "name", "kind", "family", "parent", "soc_code", "less_common",
+               "patient_contact", "median_annual", "employment_change_pct", "annual_openings",
+               "bls_typical_entry", "summary"]
     return headers, [[_cell(item[h]) for h in headers] for item in data]
 
 
@@ -85,6 +93,14 @@ def _(result: PayRanking) -> Records:
         data = pay.to_dict()
         rows.append([str(i), *(_cell(data[h]) for h in headers[1:])])
     return headers, rows
+
+
+@records.register
+def _(result: SearchResult) -> Records:
+    headers = ["rank", "id", "name", "score", "matches"]
+    return headers, [[str(i), h.role.id, h.role.name, str(h.score),
+                      "; ".join(f"{m.field}: {m.text}" for m in h.matches)]
+                     for i, h in enumerate(result.hits, 1)]
 
 
 @records.register
