@@ -124,9 +124,9 @@ def _(result: Comparison) -> RenderableType:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
-        for label, value in (("Education", c.education), ("Credential", c.credential),
-                            ("Scope", c.scope)):
-            grid.add_row(label, literal(value))
+        for heading, value in (("Education", c.education), ("Credential", c.credential),
+                              ("Scope", c.scope)):
+            grid.add_row(heading, literal(value))
         parts += [Text(""), literal(f"{role.name} and {other.name}: how the levels differ",
                                     "bold"), grid]
     legend = f"{DIFF_MARK} marks the dimensions on which the roles differ"
