@@ -22,6 +22,7 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory,
     """Each test gets its own index cache and no user data directories."""
     monkeypatch.setenv("ROLECMP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("ROLECMP_DATA_DIR", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.delenv("ROLECMP_TODAY", raising=False)
     catalog.reset()

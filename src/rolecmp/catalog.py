@@ -19,11 +19,12 @@ from typing import Any
 
 from rolecmp.errors import AmbiguousRole, InvalidRoleFile, RoleNotFound
 from rolecmp.model import Role
-from rolecmp.schema import ID_PATTERN, validate
+from rolecmp.schema import ID_PATTERN, MUST_BE_SOURCED, validate
 
 SUFFIX = ".yaml"
 _ID_RE = re.compile(ID_PATTERN)
 INDEX_VERSION = 2
+MIN_PARTIAL = 3
 
 
 def bundled_roles_dir() -> Path:
@@ -87,7 +88,12 @@ def check_file(path: str | os.PathLike[str]) -> Role | list[InvalidRoleFile]:
     return Role.from_data(data, origin=os.fspath(path))
 
 
-def _checked_data(name: str) -> dict[str, Any] | list[InvalidRoleFile]:
+PLACEHOLDER = "TODO"
+
+
+def _checked_data(name: str, strict: bool = False) -> dict[str, Any] | list[InvalidRoleFile]:
+    """Parse and validate a role file. ``strict`` also reports placeholders left by
+    ``rolecmp new`` (the ``validate`` command is strict; reading roles is not)."""
     from rolecmp import yamlload
 
     try:
@@ -97,12 +103,35 @@ def _checked_data(name: str) -> dict[str, Any] | list[InvalidRoleFile]:
     if not isinstance(loaded.data, dict):
         return [loaded.error((), "must be a mapping of fields (id: ..., name: ...)")]
     errors = [loaded.error(p.path, p.message) for p in validate(loaded.data)]
+    if not errors:
+        supported = {f for source in loaded.data["sources"] for f in source["supports"]}
+        for fact in MUST_BE_SOURCED:
+            if fact not in supported:
+                errors.append(loaded.error(("sources",), f"no source supports {fact!r}; add it "
+                                                         "to the supports of the source it "
+                                                         "comes from"))
+    if strict:
+        errors += [loaded.error(path, "still holds a placeholder from 'rolecmp new'")
+                   for path, value in _strings(loaded.data, ())
+                   if value.strip().startswith(PLACEHOLDER)]
     stem = Path(name).name.removesuffix(SUFFIX)
     role_id = loaded.data.get("id")
     if isinstance(role_id, str) and role_id != stem:
         errors.append(loaded.error(("id",), f"is {role_id!r} but the file is named {stem!r}; "
                                             "they must match"))
     return errors or loaded.data
+
+
+def _strings(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...],
+                                                                        str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*path, i))
 
 
 class RoleCache:
@@ -159,8 +188,10 @@ class Catalog:
     """The roles in one or more directories; a later directory adds roles or overrides by id."""
 
     def __init__(self, dirs: Sequence[str | os.PathLike[str]] | None = None,
-                 cache_dir: str | os.PathLike[str] | None = None) -> None:
+                 cache_dir: str | os.PathLike[str] | None = None,
+                 names: Sequence[str] | None = None) -> None:
         self.dirs = [Path(d) for d in (dirs if dirs is not None else [bundled_roles_dir()])]
+        self.names = list(names) if names is not None else [str(d) for d in self.dirs]
         self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         self._roles: dict[str, Role] = {}
         self._index: dict[str, Entry] | None = None
@@ -191,6 +222,14 @@ class Catalog:
                 if entry.name.endswith(SUFFIX) and not entry.name.startswith("."):
                     found[entry.name.removesuffix(SUFFIX)] = Path(entry.path)
         return found
+
+    def layer_of(self, path: str | os.PathLike[str]) -> str:
+        """The name of the layer a role file belongs to."""
+        parent = Path(path).parent
+        for name, directory in zip(reversed(self.names), reversed(self.dirs), strict=True):
+            if directory == parent:
+                return name
+        return "unknown"
 
     # -- roles -------------------------------------------------------------------------------
     def get(self, role_id: str) -> Role:
@@ -223,7 +262,9 @@ class Catalog:
         exact = [e.id for e in index.values() if key in e.aliases or normalize(e.name) == key]
         if len(exact) == 1:
             return exact[0]
-        partial = exact or [e.id for e in index.values() if _partial_match(key, e)]
+        # Partial names ("radiologic") need a few letters: two ("ma") match too much by chance.
+        partial = exact or ([e.id for e in index.values() if _partial_match(key, e)]
+                            if len(key) >= MIN_PARTIAL else [])
         if len(partial) == 1:
             return partial[0]
         if partial:
@@ -350,32 +391,57 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rolecmp"
 
 
-_default: Catalog | None = None
+@dataclass(frozen=True)
+class Layer:
+    """A directory of role files and where it came from (shown by ``rolecmp list --origin``)."""
+
+    name: str
+    path: Path
 
 
-def default_catalog() -> Catalog:
-    """The process-wide catalog of bundled roles, made on first use."""
-    global _default
-    if _default is None:
-        _default = Catalog([bundled_roles_dir(), *env_data_dirs()])
-    return _default
+def user_data_dir() -> Path:
+    """The per-user data directory: its ``roles/`` folder is the user's own role layer."""
+    if sys.platform == "win32":
+        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
+        return Path(base) / "rolecmp"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "rolecmp"
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "rolecmp"
 
 
-def env_data_dirs() -> list[Path]:
-    """Role directories named in ``$ROLECMP_DATA_DIR`` (separated by ``os.pathsep``); each may
-    hold role files directly or in a ``roles/`` subdirectory."""
+def layers(data_dirs: Sequence[str | os.PathLike[str]] = ()) -> list[Layer]:
+    """The role layers, lowest first: bundled roles, the user's data directory,
+    ``$ROLECMP_DATA_DIR`` (``os.pathsep``-separated), then each ``--data-dir``. A later layer
+    adds roles or overrides earlier ones by id. A directory may hold role files directly or in a
+    ``roles/`` subdirectory."""
+    found = [Layer("bundled", bundled_roles_dir()), Layer("user", user_data_dir() / "roles")]
     value = os.environ.get("ROLECMP_DATA_DIR", "")
-    return [_roles_subdir(Path(part)) for part in value.split(os.pathsep) if part]
+    found += [Layer("ROLECMP_DATA_DIR", roles_subdir(Path(p))) for p in value.split(os.pathsep)
+              if p]
+    found += [Layer("--data-dir", roles_subdir(Path(p))) for p in data_dirs]
+    return found
 
 
-def _roles_subdir(path: Path) -> Path:
+def roles_subdir(path: Path) -> Path:
     return path / "roles" if (path / "roles").is_dir() else path
 
 
+_catalogs: dict[tuple[str, ...], Catalog] = {}
+
+
+def default_catalog(data_dirs: Sequence[str | os.PathLike[str]] = ()) -> Catalog:
+    """The process-wide catalog of every layer (see :func:`layers`), made on first use."""
+    key = tuple(os.fspath(d) for d in data_dirs)
+    if key not in _catalogs:
+        found = layers(data_dirs)
+        _catalogs[key] = Catalog([layer.path for layer in found],
+                                 names=[layer.name for layer in found])
+    return _catalogs[key]
+
+
 def reset() -> None:
-    """Forget the process-wide catalog (tests use this)."""
-    global _default
-    _default = None
+    """Forget the process-wide catalogs (tests use this)."""
+    _catalogs.clear()
 
 
 def iter_problems(paths: Iterable[str | os.PathLike[str]]) -> Iterator[InvalidRoleFile]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -95,10 +96,18 @@ class Which(StrEnum):
     specialties = "specialties"
 
 
+def _data_dirs() -> list[str]:
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return list(obj.get("data_dirs", [])) if isinstance(obj, dict) else []
+
+
 def _catalog() -> Any:
     from rolecmp.catalog import default_catalog
 
-    return default_catalog()
+    return default_catalog(_data_dirs())
 
 
 def emit(result: Any, fmt: Format) -> None:
@@ -135,6 +144,11 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
+    data_dir: Annotated[list[Path] | None, typer.Option(
+        "--data-dir", show_default=False, file_okay=False, exists=True,
+        help="A folder of extra role files, layered over the bundled ones and those in the user "
+             "data folder and $ROLECMP_DATA_DIR; repeatable, later ones win.")] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
@@ -143,6 +157,7 @@ def _root(
     \b
     Example: rolecmp compare assistant technician
     """
+    ctx.obj = {"data_dirs": [str(d) for d in data_dir or []]}
 
 
 @app.command()
@@ -193,6 +208,9 @@ def list_(
     sort: Annotated[str, typer.Option(
         "--sort", help="Order by id, name, median (pay), growth or openings; figures sort "
                        "highest first.")] = "id",
+    origin: Annotated[bool, typer.Option(
+        "--origin", help="Show which layer (bundled, user, ROLECMP_DATA_DIR, --data-dir) and "
+                         "file each role comes from.")] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List the known roles, or only the technician specialties; filter and sort them.
@@ -204,7 +222,8 @@ def list_(
     from rolecmp.listing import list_roles
 
     emit(list_roles(_catalog(), which.value, families=family or (),
-                    education=education or (), contact=contact or (), sort=sort.lower()), fmt)
+                    education=education or (), contact=contact or (), sort=sort.lower(),
+                    show_origin=origin), fmt)
 
 
 @app.command()
@@ -265,6 +284,65 @@ def sources(fmt: FormatOption = Format.table) -> None:
     from rolecmp.sources import SourceList
 
     emit(SourceList(releases()), fmt)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Role files or folders of them; default: every role file rolecmp reads.",
+        show_default=False)] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Check role files and report every problem at once, as file:line:column: field: problem.
+
+    Exits with status 1 if there is any problem.
+
+    \b
+    Example: rolecmp validate ~/my-roles/clinic-scribe.yaml
+    """
+    from rolecmp.validate import validate_paths
+
+    report = validate_paths(paths or [], _catalog())
+    emit(report, fmt)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a role file, for editors to complete and check role files.
+
+    \b
+    Example: rolecmp schema > role.schema.json
+    """
+    import json
+
+    from rolecmp.schema import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
+
+
+@app.command()
+def new(
+    role_id: Annotated[str, typer.Argument(metavar="ID", help="The new role's id, e.g. "
+                                                              "clinic-scribe.",
+                                           show_default=False)],
+) -> None:
+    """Write a commented role-file template to the user data folder (or the last --data-dir).
+
+    It never overwrites a file.
+
+    \b
+    Example: rolecmp new clinic-scribe
+    """
+    from rolecmp.catalog import roles_subdir, user_data_dir
+    from rolecmp.validate import new_role_file
+
+    dirs = _data_dirs()
+    directory = roles_subdir(Path(dirs[-1])) if dirs else user_data_dir() / "roles"
+    path = new_role_file(role_id, directory)
+    sys.stdout.write(f"Wrote {path}\nFill in every TODO, then check it: rolecmp validate "
+                     f"{path}\n")
 
 
 def _profiles(names: list[str], state: str | None) -> list[Any]:

@@ -29,6 +29,7 @@ class Row:
     employment_change_pct: float | None
     annual_openings: int | None
     bls_typical_entry: str | None
+    origin: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         e = self.entry
@@ -38,7 +39,8 @@ class Row:
                 "median_annual": self.median_annual,
                 "employment_change_pct": self.employment_change_pct,
                 "annual_openings": self.annual_openings,
-                "bls_typical_entry": self.bls_typical_entry, "source_file": e.path}
+                "bls_typical_entry": self.bls_typical_entry, "origin": self.origin,
+                "source_file": e.path}
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Listing:
     which: str
     rows: tuple[Row, ...]
     sort: str = "id"
+    show_origin: bool = False
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -64,14 +67,14 @@ class Listing:
         return [r.to_dict() for r in self.rows]
 
 
-def _row(entry: Entry) -> Row:
+def _row(entry: Entry, origin: str) -> Row:
     pay = figures.pay(entry.soc_code)
     outlook = figures.outlook(entry.soc_code)
     entry_req = figures.entry_requirements(entry.soc_code)
     return Row(entry, pay.median_annual if pay else None,
                outlook.employment_change_pct if outlook else None,
                outlook.annual_openings if outlook else None,
-               entry_req.education if entry_req else None)
+               entry_req.education if entry_req else None, origin)
 
 
 def _matches(value: str | None, wanted: Sequence[str]) -> bool:
@@ -83,7 +86,7 @@ def _matches(value: str | None, wanted: Sequence[str]) -> bool:
 
 def list_roles(catalog: Catalog, which: str = "roles", *, families: Sequence[str] = (),
                education: Sequence[str] = (), contact: Sequence[str] = (),
-               sort: str = "id") -> Listing:
+               sort: str = "id", show_origin: bool = False) -> Listing:
     """Roles (all, or only the specialties), filtered and sorted.
 
     ``families`` and ``contact`` keep roles whose family or patient-contact level is one of the
@@ -100,7 +103,7 @@ def list_roles(catalog: Catalog, which: str = "roles", *, families: Sequence[str
         entries = [e for e in entries if e.kind == "specialty"]
     _check_known("family", families, set(FAMILIES))
     _check_known("patient contact level", contact, {"low", "moderate", "high"})
-    rows = [_row(e) for e in entries
+    rows = [_row(e, catalog.layer_of(e.path)) for e in entries
             if (not families or e.family in {f.lower() for f in families})
             and (not contact or e.patient_contact in {c.lower() for c in contact})]
     rows = [r for r in rows if _matches(r.bls_typical_entry, education)]
@@ -116,7 +119,7 @@ def list_roles(catalog: Catalog, which: str = "roles", *, families: Sequence[str
         rows.sort(key=lambda r: (r.entry.name.lower(), r.entry.id))
     elif which == "specialties":
         rows.sort(key=lambda r: (r.entry.less_common, r.entry.id))
-    return Listing(which, tuple(rows), sort)
+    return Listing(which, tuple(rows), sort, show_origin)
 
 
 def _check_known(what: str, values: Sequence[str], known: set[str]) -> None:

@@ -265,9 +265,20 @@ def _unknown_field(key: str, spec: Spec) -> str:
     return message
 
 
+#: Fields whose facts must be backed by at least one source's ``supports``.
+MUST_BE_SOURCED = ("education", "workplaces", "certification", "licensure")
+
+
 def json_schema() -> dict[str, Any]:
     """The role-file rules as a JSON Schema (draft 2020-12)."""
     schema = _to_json_schema(ROLE)
+    # Each fact named in MUST_BE_SOURCED needs a source that supports it.
+    schema["allOf"] = [
+        {"properties": {"sources": {"contains": {
+            "type": "object", "required": ["supports"],
+            "properties": {"supports": {"type": "array", "contains": {"const": fact}}}}}}}
+        for fact in MUST_BE_SOURCED
+    ]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://rolecmp.invalid/role.schema.json",
@@ -283,8 +294,7 @@ def _to_json_schema(spec: Spec) -> dict[str, Any]:
         base = {"type": "string", "minLength": 1}
         if spec.enum:
             base["enum"] = list(spec.enum)
-        if spec.pattern:
-            base["pattern"] = spec.pattern
+        base["pattern"] = spec.pattern or r"\S"  # not blank
         if spec.max_length:
             base["maxLength"] = spec.max_length
     elif spec.kind == "integer":

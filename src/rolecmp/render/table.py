@@ -24,6 +24,7 @@ from rolecmp.profile import Profile
 from rolecmp.render.printable import printable
 from rolecmp.search import SearchResult
 from rolecmp.sources import SourceList
+from rolecmp.validate import Report
 
 DIFF_MARK = "≠"
 #: The pay bar in ``show`` runs from $0 to this (or the role's 90th percentile, if higher).
@@ -271,6 +272,19 @@ def _(result: SearchResult) -> RenderableType:
     return Group(table, found)
 
 
+@render_table.register
+def _(result: Report) -> RenderableType:
+    # Plain lines, never wrapped or cropped, so editors and grep can read file:line:column.
+    lines = [printable(str(p), newlines=False) for p in result.problems]
+    files = f"{len(result.files)} file{'s' if len(result.files) != 1 else ''}"
+    if result.ok:
+        lines.append(f"{files} checked: no problems.")
+    else:
+        n = len(result.problems)
+        lines.append(f"{n} problem{'s' if n != 1 else ''} in {files} checked.")
+    return "\n".join(lines)
+
+
 class Responsive:
     """Renders ``wide`` when the console has at least ``min_width`` columns, else ``narrow``."""
 
@@ -330,6 +344,9 @@ def _listing_stacked(result: Listing) -> RenderableType:
             head.append(f"  {figure}", style="cyan")
         blocks.append(head)
         blocks.append(Padding(literal(first_sentence(entry.summary)), (0, 0, 0, 2)))
+        if result.show_origin:
+            blocks.append(Padding(literal(f"from {row.origin}: {entry.path}", "dim"),
+                                  (0, 0, 0, 2)))
     return Group(*blocks)
 
 
@@ -341,11 +358,15 @@ def _listing_table(result: Listing) -> RenderableType:
     figure_header = _SORT_HEADERS.get(result.sort)
     if figure_header:
         table.add_column(figure_header, justify="right", no_wrap=True)
-    table.add_column("Summary", ratio=1, min_width=20)
+    # With --origin, where each role comes from replaces its summary.
+    table.add_column("From" if result.show_origin else "Summary", ratio=1, min_width=20,
+                     overflow="fold")
     for row in result.rows:
         entry = row.entry
         cells = [literal(entry.id), _listing_name(result, entry), literal(entry.family)]
         if figure_header:
             cells.append(Text(_sort_figure(result, row)))
-        table.add_row(*cells, literal(first_sentence(entry.summary)))
+        cells.append(literal(f"{row.origin}: {entry.path}") if result.show_origin
+                     else literal(first_sentence(entry.summary)))
+        table.add_row(*cells)
     return table

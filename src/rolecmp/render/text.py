@@ -13,6 +13,7 @@ from rolecmp.profile import Profile
 from rolecmp.render.printable import printable
 from rolecmp.search import SearchResult
 from rolecmp.sources import SourceList
+from rolecmp.validate import Report
 
 Records = tuple[list[str], list[list[str]]]
 
@@ -55,6 +56,11 @@ def _(result: SearchResult) -> Any:
     return result.to_list()
 
 
+@to_data.register
+def _(result: Report) -> Any:
+    return result.to_dict()
+
+
 @singledispatch
 def records(result: Any) -> Records:
     """A result as a header row and rows of text: what CSV and Markdown print."""
@@ -66,7 +72,7 @@ def _(result: Listing) -> Records:
     data = result.to_list()
     headers = ["id", "name", "kind", "family", "parent", "soc_code", "less_common",
                "patient_contact", "median_annual", "employment_change_pct", "annual_openings",
-               "bls_typical_entry", "summary"]
+               "bls_typical_entry", "origin", "source_file", "summary"]
     return headers, [[_cell(item[h]) for h in headers] for item in data]
 
 
@@ -101,6 +107,13 @@ def _(result: SearchResult) -> Records:
     return headers, [[str(i), h.role.id, h.role.name, str(h.score),
                       "; ".join(f"{m.field}: {m.text}" for m in h.matches)]
                      for i, h in enumerate(result.hits, 1)]
+
+
+@records.register
+def _(result: Report) -> Records:
+    headers = ["file", "line", "column", "field", "message"]
+    return headers, [[p.path, _cell(p.line), _cell(p.column), _cell(p.field), p.message]
+                     for p in result.problems]
 
 
 @records.register

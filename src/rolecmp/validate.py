@@ -1,0 +1,200 @@
+"""Check role files and report every problem at once, and scaffold new ones.
+
+``validate_paths`` checks each file against the schema (:mod:`rolecmp.schema`), then the files
+against each other and the catalog: duplicate ids, aliases used twice, parents and links that
+name no role. ``new_role_file`` writes a commented template without ever overwriting a file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rolecmp.catalog import SUFFIX, Catalog, _checked_data, roles_subdir
+from rolecmp.errors import InvalidRoleFile, RolecmpError
+from rolecmp.model import Role
+from rolecmp.schema import ID_PATTERN
+
+
+@dataclass(frozen=True)
+class Report:
+    """The files checked and every problem found in them."""
+
+    files: tuple[str, ...]
+    problems: tuple[InvalidRoleFile, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": list(self.files), "ok": self.ok,
+            "problems": [{"file": p.path, "line": p.line, "column": p.column, "field": p.field,
+                          "message": p.message} for p in self.problems],
+        }
+
+
+def _expand(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], list[InvalidRoleFile]]:
+    files: list[Path] = []
+    problems: list[InvalidRoleFile] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            directory = roles_subdir(path)
+            files += sorted(p for p in directory.iterdir()
+                            if p.name.endswith(SUFFIX) and not p.name.startswith("."))
+        elif path.exists() or path.is_symlink():
+            files.append(path)
+        else:
+            problems.append(InvalidRoleFile(str(path), "no such file or directory"))
+    return files, problems
+
+
+def validate_paths(paths: Sequence[str | os.PathLike[str]], catalog: Catalog) -> Report:
+    """Check the role files at ``paths`` (files or directories; all of ``catalog``'s files
+    when empty) on their own, against each other and against the rest of the catalog."""
+    if paths:
+        files, problems = _expand(paths)
+    else:
+        files, problems = list(catalog.files().values()), []
+    roles: dict[Path, Role] = {}
+    for path in files:
+        data = _checked_data(str(path), strict=True)
+        if isinstance(data, list):
+            problems += data
+        else:
+            roles[path] = Role.from_data(data, origin=str(path))
+    problems += _cross_check(roles, catalog)
+    return Report(tuple(str(f) for f in files), tuple(problems))
+
+
+def _cross_check(roles: dict[Path, Role], catalog: Catalog) -> list[InvalidRoleFile]:
+    problems: list[InvalidRoleFile] = []
+    by_id: dict[str, Path] = {}
+    for path, role in roles.items():
+        if role.id in by_id:
+            problems.append(InvalidRoleFile(str(path), f"duplicate id {role.id!r}, also in "
+                                                       f"{by_id[role.id]}", field="id"))
+        by_id.setdefault(role.id, path)
+    # Every name the rest of the catalog uses, except roles these files override.
+    owners: dict[str, str] = {}
+    try:
+        entries = catalog.entries()
+    except InvalidRoleFile:
+        entries = []  # the catalog's own problems are reported when its files are checked
+    for entry in entries:
+        if entry.id in by_id:
+            continue
+        for name in (entry.id, *entry.aliases):
+            owners[name] = entry.id
+    known = set(owners.values()) | set(by_id)
+    for path, role in roles.items():
+        for alias in role.aliases:
+            owner = owners.get(alias)
+            if owner is not None and owner != role.id:
+                problems.append(InvalidRoleFile(str(path), f"alias {alias!r} is already used by "
+                                                           f"role {owner!r}", field="aliases"))
+            else:
+                owners[alias] = role.id
+        links = [("parent", role.parent)] + [("next_steps", s.role) for s in role.next_steps]
+        if role.counterpart:
+            links.append(("counterpart.role", role.counterpart.role))
+        for field, target in links:
+            if target is not None and target not in known:
+                problems.append(InvalidRoleFile(str(path), f"{target!r} is not a known role",
+                                                field=field))
+    return problems
+
+
+class FileExists(RolecmpError):
+    """``rolecmp new`` never overwrites a file."""
+
+
+def template(role_id: str) -> str:
+    """A commented role file for ``role_id``: every field, with TODO where facts go."""
+    return TEMPLATE.format(id=role_id)
+
+
+def new_role_file(role_id: str, directory: Path) -> Path:
+    """Write the template for ``role_id`` to ``directory/<id>.yaml`` atomically, refusing to
+    replace an existing file."""
+    import re
+    import tempfile
+
+    if not re.match(ID_PATTERN, role_id):
+        raise RolecmpError(f"{role_id!r} is not a valid role id: use lowercase words joined "
+                           "by '-', e.g. clinic-scribe")
+    target = directory / f"{role_id}{SUFFIX}"
+    if target.exists() or target.is_symlink():
+        raise FileExists(f"{target} already exists; rolecmp new never overwrites a file")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{role_id}-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(template(role_id))
+        try:
+            # link() fails if the target appeared meanwhile: the file appears whole or not at all
+            os.link(tmp, target)
+        finally:
+            os.unlink(tmp)
+    except FileExistsError:
+        raise FileExists(f"{target} already exists; rolecmp new never overwrites a file") \
+            from None
+    except OSError as exc:
+        raise RolecmpError(f"cannot write {target}: {exc.strerror or exc}") from None
+    return target
+
+
+TEMPLATE = """\
+# A rolecmp role file. Fill in every TODO, then check it:  rolecmp validate {id}.yaml
+# Every field is described in the JSON Schema printed by:   rolecmp schema
+# Write descriptions in your own words. Wages and outlook are not written here: rolecmp takes
+# them from the bundled BLS releases by soc_code.
+
+id: {id}                     # must equal the file name
+name: TODO name as people say it
+aliases: []                  # other names that resolve to this role, e.g. [scribe, med-scribe]
+kind: role                   # role | specialty
+family: assistant            # assistant | aide | technician | technologist | therapist | nurse |
+                             # practitioner | specialist | umbrella
+parent: null                 # for a specialty: the id of its umbrella role
+soc_code: null               # the BLS SOC code, e.g. "31-9092", or null if BLS has none
+# soc_note: how BLS counts the role when soc_code is a broader group
+summary: >-
+  TODO one to three sentences: what the role is and does.
+education:
+  path: >-
+    TODO the usual route in, in words.
+  credential_levels: [certificate]   # high-school | certificate | associate | bachelor |
+                                     # master | doctorate
+  program_months: {{min: null, max: null}}   # typical program length; null if no source says
+scope:
+  breadth: specialized       # broad | specialized
+  duties:
+    clinical: []
+    administrative: []
+    technical:
+      - TODO one short line per duty
+workplaces:
+  - TODO where the role usually works
+certification:
+  status: optional           # optional | preferred | often required | required
+  credentials: []            # each: {{abbreviation: ..., name: ..., body: ..., source: https://...}}
+licensure: >-
+  TODO how licensure varies by state, one line.
+patient_contact:
+  level: moderate            # low | moderate | high
+  why: TODO one line of reasoning
+qualities:
+  - TODO a quality the work needs
+# next_steps: [{{role: other-role-id, how: what the move takes}}]
+sources:
+  - title: TODO the page's title
+    url: https://TODO.invalid/
+    type: primary            # primary (certifying body, government) | secondary
+    supports: [education, workplaces, certification, licensure]
+"""
