@@ -81,9 +81,9 @@ def test_validate_reports_every_problem_at_once(run, tmp_path):
     result = run("validate", str(path), code=1)
     lines = result.stdout.splitlines()
     lines_of = {i + 1: line for i, line in enumerate(text.splitlines())}
-    kind_line = next(n for n, l in lines_of.items() if l.startswith("kind:"))
+    kind_line = next(n for n, text_ in lines_of.items() if text_.startswith("kind:"))
     assert f"{path}:{kind_line}:1: kind: 'rol' is not one of: role, specialty" in lines
-    famly_line = next(n for n, l in lines_of.items() if l.startswith("famly:"))
+    famly_line = next(n for n, text_ in lines_of.items() if text_.startswith("famly:"))
     assert f"{path}:{famly_line}:1: famly: unknown field; did you mean 'family'?" in lines
     assert any(": family: is required but missing" in line for line in lines)
     assert any("patient_contact.level: must be a string, not an integer" in line

@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
