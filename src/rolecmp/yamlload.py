@@ -19,6 +19,11 @@ MAX_BYTES = 256 * 1024
 #: Nodes visited after alias expansion; stops "billion laughs" files.
 MAX_NODES = 20_000
 MAX_DEPTH = 40
+# The tags PyYAML's resolver gives plain YAML; anything else (!!python/..., custom !tags)
+# is refused rather than ignored.
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
+                        ("str", "int", "float", "bool", "null", "seq", "map", "timestamp",
+                         "merge"))
 
 
 @dataclass
@@ -100,6 +105,9 @@ class _Walker:
             raise self._fail(node, path, f"is nested more than {MAX_DEPTH} levels deep")
         self.loaded.positions.setdefault(path, (node.start_mark.line + 1,
                                                 node.start_mark.column + 1))
+        if node.tag not in _PLAIN_TAGS:
+            raise self._fail(node, path, f"uses the tag {node.tag!r}; role files hold plain "
+                                         "text, numbers, lists and mappings only")
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:

@@ -1,0 +1,203 @@
+"""Nothing a user feeds rolecmp can crash it, mislead it or damage their files (issue 6)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import copy_role, role_text
+from rolecmp import yamlload
+from rolecmp.catalog import Catalog
+from rolecmp.errors import InvalidRoleFile
+
+
+def _load_error(tmp_path, text: str | bytes, name: str = "x-role.yaml") -> str:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    with pytest.raises(InvalidRoleFile) as err:
+        yamlload.load(path)
+    return str(err.value)
+
+
+def test_python_tags_are_never_constructed(tmp_path):
+    marker = tmp_path / "pwned"
+    text = f"id: !!python/object/apply:os.system ['touch {marker}']\n"
+    message = _load_error(tmp_path, text)
+    assert "uses the tag 'tag:yaml.org,2002:python/object/apply:os.system'" in message
+    assert not marker.exists()
+    assert "uses the tag '!custom'" in _load_error(tmp_path, "id: !custom x\n", "y-role.yaml")
+
+
+def test_alias_bomb_is_refused(tmp_path):
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
+    for i in range(1, 9):
+        prev = chr(ord("a") + i - 1)
+        cur = chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 10) + "]")
+    message = _load_error(tmp_path, "\n".join(lines) + "\n")
+    assert "expands to more than" in message
+
+
+def test_recursive_alias_is_refused(tmp_path):
+    message = _load_error(tmp_path, "a: &a [*a]\n")
+    assert "x-role.yaml" in message
+
+
+def test_deep_nesting_is_refused(tmp_path):
+    message = _load_error(tmp_path, "a: " + "[" * 60 + "]" * 60 + "\n")
+    assert "nested more than" in message
+
+
+def test_oversize_file_is_refused(tmp_path):
+    message = _load_error(tmp_path, "summary: " + "x" * (yamlload.MAX_BYTES + 10) + "\n")
+    assert "larger than 256 KiB" in message
+
+
+def test_non_utf8_file(tmp_path):
+    message = _load_error(tmp_path, b"id: x\nname: caf\xe9\n")
+    assert message.endswith("x-role.yaml:2: is not valid UTF-8 text")
+
+
+def test_duplicate_keys_are_reported(tmp_path):
+    message = _load_error(tmp_path, "id: a\nname: A\nname: B\n")
+    assert message.endswith("x-role.yaml:3:1: name: duplicate key (first on line 2)")
+
+
+def test_merge_keys_are_refused(tmp_path):
+    message = _load_error(tmp_path, "base: &b {x: 1}\nother:\n  <<: *b\n")
+    assert "merge key" in message
+
+
+def test_empty_and_comment_only_files(tmp_path):
+    assert "is empty" in _load_error(tmp_path, "")
+    assert "is empty" in _load_error(tmp_path, "# nothing here\n", "y-role.yaml")
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    path = tmp_path / "x-role.yaml"
+    path.write_text("id: x\n")
+
+    def denied(*args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(yamlload, "open", denied, raising=False)
+    with pytest.raises(InvalidRoleFile, match="cannot be read: Permission denied"):
+        yamlload.load(path)
+
+
+def test_unreadable_file_through_the_cli(run, data_dir, monkeypatch):
+    copy_role(data_dir, "medical-assistant", "locked-role")
+
+    def denied(*args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(yamlload, "open", denied, raising=False)
+    result = run("show", "locked-role", code=1)
+    assert result.stderr == (f"rolecmp: error: {data_dir / 'locked-role.yaml'}: cannot be "
+                             "read: Permission denied\n")
+
+
+def test_symlink_loop(run, data_dir):
+    os.symlink(data_dir / "loop-role.yaml", data_dir / "loop-role.yaml")
+    result = run("show", "loop-role", code=1)
+    assert "loop-role.yaml" in result.stderr and "Traceback" not in result.stderr
+    result = run("list", code=1)
+    assert "loop-role.yaml" in result.stderr
+
+
+def test_directory_named_like_a_role(run, data_dir):
+    (data_dir / "dir-role.yaml").mkdir()
+    assert "is a directory" in run("list", code=1).stderr
+
+
+def test_directory_of_thousands_of_files(tmp_path):
+    roles = tmp_path / "roles"
+    roles.mkdir()
+    base = role_text()
+    for i in range(2000):
+        role_id = f"gen-role-{i:05d}"
+        text = base.replace("id: medical-assistant", f"id: {role_id}", 1)
+        text = "\n".join(line for line in text.splitlines() if not line.startswith("aliases:"))
+        (roles / f"{role_id}.yaml").write_text(text + "\naliases: []\n", encoding="utf-8")
+    (roles / "notes.txt").write_text("not a role")
+    cat = Catalog([roles], cache_dir=tmp_path / "cache")
+    assert len(cat.entries()) == 2000
+    again = Catalog([roles], cache_dir=tmp_path / "cache")
+    assert again.resolve("gen-role-01999").id == "gen-role-01999"
+    assert again._roles.keys() == {"gen-role-01999"}
+
+
+def test_markup_and_escapes_in_every_text_field_are_literal(run, data_dir):
+    evil = "[bold red]X[/] \x1b[31mRED\x1b]8;;u\x07L\x9b2J"
+    import yaml
+
+    data = yaml.safe_load(role_text())
+    data["id"] = "evil-role"
+    data["aliases"] = []
+
+    def poison(value: object) -> object:
+        if isinstance(value, str):
+            return value if value in _KEEP else f"{value} {evil}"
+        if isinstance(value, list):
+            return [poison(v) for v in value]
+        if isinstance(value, dict):
+            return {k: (v if k in _ENUMS else poison(v)) for k, v in value.items()}
+        return value
+
+    poisoned = poison(data)
+    assert isinstance(poisoned, dict)
+    poisoned["id"] = "evil-role"
+    (data_dir / "evil-role.yaml").write_text(yaml.safe_dump(poisoned, allow_unicode=True),
+                                            encoding="utf-8")
+    outputs = [run("show", "evil-role").stdout, run("compare", "evil-role", "ma").stdout,
+               run("list").stdout, run("search", "RED").stdout]
+    for fmt in ("csv", "markdown", "json"):
+        outputs.append(run("show", "evil-role", "-f", fmt).stdout)
+    for out in outputs:
+        assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    assert "[bold red]X[/]" in outputs[0]
+    assert "\\x1b[31mRED" in outputs[0]
+
+
+_KEEP = {"evil-role", "role", "assistant", "broad", "preferred", "high", "primary",
+         "certificate", "associate", "clinical", "administrative", "technical", "education",
+         "workplaces", "certification", "licensure", "soc_code", "scope", "31-9092",
+         "31-9092.00", "medical-laboratory-technician", "phlebotomist"}
+_ENUMS = {"url", "source", "supports", "credential_levels", "program_months", "type", "kind",
+          "family", "breadth", "status", "level", "role", "parent", "soc_code", "onet_code",
+          "less_common", "id"}
+
+
+def test_keyboard_interrupt_exits_130_quietly(run, monkeypatch):
+    def interrupted(self: object, name: str) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Catalog, "resolve", interrupted)
+    result = run("show", "ma", code=130)
+    assert result.stdout == "" and result.stderr == ""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_sigint_in_a_real_process_exits_130(tmp_path):
+    # A role directory on a FIFO-free slow path is hard to make portable; instead the process
+    # blocks reading a role file that is a named pipe, and is interrupted there.
+    roles = tmp_path / "roles"
+    roles.mkdir()
+    os.mkfifo(roles / "slow-role.yaml")
+    env = {**os.environ, "ROLECMP_CACHE_DIR": str(tmp_path / "c"),
+           "ROLECMP_DATA_DIR": str(roles)}
+    proc = subprocess.Popen([sys.executable, "-m", "rolecmp", "show", "slow-role"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 130
+    assert err == b"" and out == b""
