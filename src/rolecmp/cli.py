@@ -4,7 +4,7 @@ Errors from the library (:class:`~rolecmp.errors.RolecmpError`) become one line 
 their exit code; nothing here computes a comparison or formats data itself.
 """
 
-from __future__ import annotations
+
 
 import os
 import sys

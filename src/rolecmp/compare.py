@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from rolecmp.errors import RolecmpError
 from rolecmp.model import Role
@@ -167,8 +166,7 @@ def _outlook_differs(profiles: Sequence[Profile]) -> bool:
     return max(known) - min(known) >= GROWTH_TOLERANCE
 
 
-@dataclass(frozen=True)
-class Dimension:
+class Dimension(NamedTuple):
     """One row of a comparison: its label, a role's lines on it, and when roles differ on it."""
 
     key: str
@@ -205,8 +203,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One dimension across the compared roles: each role's lines, and whether they differ."""
 
     key: str
@@ -215,8 +212,7 @@ class Row:
     values: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     """The result of comparing two or more roles."""
 
     profiles: tuple[Profile, ...]

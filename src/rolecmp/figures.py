@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rolecmp.states import BY_CODE
 
@@ -33,8 +32,7 @@ def figures_dir() -> Path:
     return here.parent.parent / "data" / "figures"
 
 
-@dataclass(frozen=True)
-class Release:
+class Release(NamedTuple):
     """One cited data release."""
 
     id: str
@@ -52,7 +50,7 @@ class Release:
         return (today - date(year, month, rest[0] if rest else 1)).days
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return self._asdict()
 
 
 @cache
@@ -71,8 +69,7 @@ def stale_releases(today: date) -> list[Release]:
     return [r for r in releases() if r.age_days(today) > STALE_AFTER_DAYS]
 
 
-@dataclass(frozen=True)
-class Pay:
+class Pay(NamedTuple):
     """BLS OEWS estimates for one occupation in one area. A ``None`` figure is one BLS did not
     publish; ``markers`` says why ("top-coded": at least $239,200 a year; "not released")."""
 
@@ -88,7 +85,7 @@ class Pay:
     p75_annual: int | None
     p90_annual: int | None
     median_hourly: float | None = None
-    markers: dict[str, str] = field(default_factory=dict)
+    markers: dict[str, str] = {}  # noqa: RUF012 (never mutated)
 
     @property
     def annual_from_hourly(self) -> bool:
@@ -147,8 +144,7 @@ def pay_by_area(soc_code: str | None) -> list[Pay]:
     return [_pay(data, code, figures) for code, figures in data["areas"].items()]
 
 
-@dataclass(frozen=True)
-class Outlook:
+class Outlook(NamedTuple):
     """BLS Employment Projections for one occupation, nationally."""
 
     soc_code: str
@@ -167,8 +163,7 @@ class Outlook:
                 "employment_2024": self.employment_2024, "employment_2034": self.employment_2034}
 
 
-@dataclass(frozen=True)
-class EntryRequirements:
+class EntryRequirements(NamedTuple):
     """BLS's typical entry-level education, work experience and on-the-job training."""
 
     education: str
@@ -177,7 +172,7 @@ class EntryRequirements:
     release: str
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return self._asdict()
 
 
 @cache

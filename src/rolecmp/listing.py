@@ -126,13 +126,3 @@ def _check_known(what: str, values: Sequence[str], known: set[str]) -> None:
     for value in values:
         if value.lower() not in known:
             raise BadFilter(f"unknown {what} {value!r}; choose from {', '.join(sorted(known))}")
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of ``text``, for one-line summaries."""
-    text = " ".join(text.split())
-    for end in (". ", "; "):
-        cut = text.find(end)
-        if cut != -1:
-            return text[: cut + 1]
-    return text

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rolecmp import figures
 from rolecmp.figures import EntryRequirements, Outlook, Pay
@@ -14,8 +13,7 @@ if TYPE_CHECKING:
     from rolecmp.catalog import Catalog
 
 
-@dataclass(frozen=True)
-class DerivedRange:
+class DerivedRange(NamedTuple):
     """For an umbrella role with no SOC code: the range of its specialties' figures. Derived by
     rolecmp, not published by BLS."""
 
@@ -29,8 +27,7 @@ class DerivedRange:
                 "from": [{"id": role_id, "value": value} for role_id, value in self.roles]}
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """A role with its figures for one area (national unless a state was asked for)."""
 
     role: Role

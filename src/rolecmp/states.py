@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rolecmp.errors import RolecmpError
 
 
-@dataclass(frozen=True)
-class State:
+class State(NamedTuple):
     fips: str
     code: str
     name: str

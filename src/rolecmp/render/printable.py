@@ -19,3 +19,13 @@ def printable(value: str, *, newlines: bool = True) -> str:
     if not newlines:
         out = out.replace("\n", " ")
     return out
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text``, for one-line summaries."""
+    text = " ".join(text.split())
+    for end in (". ", "; "):
+        cut = text.find(end)
+        if cut != -1:
+            return text[: cut + 1]
+    return text

@@ -4,8 +4,7 @@ never interprets markup, after :func:`printable` has made its control characters
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import singledispatch
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -14,17 +13,22 @@ from rich.table import Table
 from rich.text import Text
 
 from rolecmp import figures
-from rolecmp.catalog import Entry
-from rolecmp.compare import DIMENSIONS, Comparison, count, money
-from rolecmp.figures import Pay
-from rolecmp.listing import Listing, first_sentence
-from rolecmp.listing import Row as ListingRow
-from rolecmp.pay import PayRanking
-from rolecmp.profile import Profile
-from rolecmp.render.printable import printable
-from rolecmp.search import SearchResult
-from rolecmp.sources import SourceList
-from rolecmp.validate import Report
+from rolecmp.compare import DIMENSIONS, count, money
+from rolecmp.render.printable import first_sentence, printable
+
+# Result types are only named here: each renderer is found by its result's class name, so
+# printing a comparison never imports the modules behind search, validate or pay.
+if TYPE_CHECKING:
+    from rolecmp.catalog import Entry
+    from rolecmp.compare import Comparison
+    from rolecmp.figures import Pay
+    from rolecmp.listing import Listing
+    from rolecmp.listing import Row as ListingRow
+    from rolecmp.pay import PayRanking
+    from rolecmp.profile import Profile
+    from rolecmp.search import SearchResult
+    from rolecmp.sources import SourceList
+    from rolecmp.validate import Report
 
 DIFF_MARK = "≠"
 #: The pay bar in ``show`` runs from $0 to this (or the role's 90th percentile, if higher).
@@ -89,13 +93,29 @@ def source_line(release_ids: Sequence[str]) -> Text:
     return Text(text, style="dim")
 
 
-@singledispatch
+_RENDER_TABLE: dict[str, Callable[[Any], RenderableType]] = {}
+
+
 def render_table(result: Any) -> RenderableType:
     """The terminal view of a result."""
-    raise TypeError(f"cannot render {type(result).__name__}")
+    try:
+        handler = _RENDER_TABLE[type(result).__name__]
+    except KeyError:
+        raise TypeError(f"cannot render {type(result).__name__}") from None
+    return handler(result)
 
 
-@render_table.register
+_Renderer = Callable[[Any], RenderableType]
+
+
+def _render_table_for(name: str) -> Callable[[_Renderer], _Renderer]:
+    def register(handler: _Renderer) -> _Renderer:
+        _RENDER_TABLE[name] = handler
+        return handler
+    return register
+
+
+@_render_table_for("Comparison")
 def _(result: Comparison) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, show_lines=True, pad_edge=False)
     table.add_column("", style="bold", max_width=19)
@@ -139,7 +159,7 @@ def _(result: Comparison) -> RenderableType:
     return Group(*parts)
 
 
-@render_table.register
+@_render_table_for("Profile")
 def _(result: Profile) -> RenderableType:
     role = result.role
     title = literal(role.name, "bold")
@@ -194,7 +214,7 @@ def _(result: Profile) -> RenderableType:
     return Group(title, Text(""), meta, Text(""), source_line(result.releases))
 
 
-@render_table.register
+@_render_table_for("PayRanking")
 def _(result: PayRanking) -> RenderableType:
     role = result.role
     national = result.national
@@ -231,7 +251,7 @@ def _(result: PayRanking) -> RenderableType:
                  Text(legend, style="dim"), source_line(result.releases))
 
 
-@render_table.register
+@_render_table_for("SourceList")
 def _(result: SourceList) -> RenderableType:
     parts: list[RenderableType] = []
     for release in result.releases_shown:
@@ -250,7 +270,7 @@ def _(result: SourceList) -> RenderableType:
     return Group(*parts)
 
 
-@render_table.register
+@_render_table_for("SearchResult")
 def _(result: SearchResult) -> RenderableType:
     if not result.hits:
         return literal(f"No role matches {result.query!r}; try fewer or other words, or "
@@ -272,7 +292,7 @@ def _(result: SearchResult) -> RenderableType:
     return Group(table, found)
 
 
-@render_table.register
+@_render_table_for("Report")
 def _(result: Report) -> RenderableType:
     # Plain lines, never wrapped or cropped, so editors and grep can read file:line:column.
     lines = [printable(str(p), newlines=False) for p in result.problems]
@@ -298,7 +318,7 @@ class Responsive:
         yield self.wide() if options.max_width >= self.min_width else self.narrow()
 
 
-@render_table.register
+@_render_table_for("Listing")
 def _(result: Listing) -> RenderableType:
     parts: list[RenderableType] = [
         Responsive(110, lambda: _listing_table(result), lambda: _listing_stacked(result))]

@@ -3,71 +3,99 @@
 from __future__ import annotations
 
 import re
-from functools import singledispatch
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from rolecmp.compare import Comparison
-from rolecmp.listing import Listing
-from rolecmp.pay import PayRanking
-from rolecmp.profile import Profile
 from rolecmp.render.printable import printable
-from rolecmp.search import SearchResult
-from rolecmp.sources import SourceList
-from rolecmp.validate import Report
+
+if TYPE_CHECKING:  # renderers are found by class name; see render/table.py
+    from rolecmp.compare import Comparison
+    from rolecmp.listing import Listing
+    from rolecmp.pay import PayRanking
+    from rolecmp.profile import Profile
+    from rolecmp.search import SearchResult
+    from rolecmp.sources import SourceList
+    from rolecmp.validate import Report
 
 Records = tuple[list[str], list[list[str]]]
 
 _C1 = re.compile("[\x7f-\x9f]")
 
 
-@singledispatch
+_TO_DATA: dict[str, Callable[[Any], Any]] = {}
+
+
 def to_data(result: Any) -> Any:
     """The plain data of a result: what ``--format json`` prints."""
-    raise TypeError(f"cannot render {type(result).__name__}")
+    try:
+        handler = _TO_DATA[type(result).__name__]
+    except KeyError:
+        raise TypeError(f"cannot render {type(result).__name__}") from None
+    return handler(result)
 
 
-@to_data.register
+def _to_data_for(name: str) -> Callable[[Callable[[Any], Any]], Callable[[Any], Any]]:
+    def register(handler: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        _TO_DATA[name] = handler
+        return handler
+    return register
+
+
+@_to_data_for("Profile")
 def _(result: Profile) -> Any:
     return result.to_dict()
 
 
-@to_data.register
+@_to_data_for("Listing")
 def _(result: Listing) -> Any:
     return result.to_list()
 
 
-@to_data.register
+@_to_data_for("Comparison")
 def _(result: Comparison) -> Any:
     return result.to_dict()
 
 
-@to_data.register
+@_to_data_for("PayRanking")
 def _(result: PayRanking) -> Any:
     return result.to_dict()
 
 
-@to_data.register
+@_to_data_for("SourceList")
 def _(result: SourceList) -> Any:
     return result.to_list()
 
 
-@to_data.register
+@_to_data_for("SearchResult")
 def _(result: SearchResult) -> Any:
     return result.to_list()
 
 
-@to_data.register
+@_to_data_for("Report")
 def _(result: Report) -> Any:
     return result.to_dict()
 
 
-@singledispatch
+_RECORDS: dict[str, Callable[[Any], Records]] = {}
+
+
 def records(result: Any) -> Records:
     """A result as a header row and rows of text: what CSV and Markdown print."""
-    raise TypeError(f"cannot render {type(result).__name__}")
+    try:
+        handler = _RECORDS[type(result).__name__]
+    except KeyError:
+        raise TypeError(f"cannot render {type(result).__name__}") from None
+    return handler(result)
 
 
-@records.register
+def _records_for(name: str) -> Callable[[Callable[[Any], Records]], Callable[[Any], Records]]:
+    def register(handler: Callable[[Any], Records]) -> Callable[[Any], Records]:
+        _RECORDS[name] = handler
+        return handler
+    return register
+
+
+@_records_for("Listing")
 def _(result: Listing) -> Records:
     data = result.to_list()
     headers = ["id", "name", "kind", "family", "parent", "soc_code", "less_common",
@@ -76,12 +104,12 @@ def _(result: Listing) -> Records:
     return headers, [[_cell(item[h]) for h in headers] for item in data]
 
 
-@records.register
+@_records_for("Profile")
 def _(result: Profile) -> Records:
     return ["field", "value"], [[key, _cell(value)] for key, value in _flatten(result.to_dict())]
 
 
-@records.register
+@_records_for("Comparison")
 def _(result: Comparison) -> Records:
     headers = ["dimension", "differs", *(r.id for r in result.roles)]
     rows = [[row.key, "yes" if row.differs else "no", *("; ".join(v) for v in row.values)]
@@ -89,7 +117,7 @@ def _(result: Comparison) -> Records:
     return headers, rows
 
 
-@records.register
+@_records_for("PayRanking")
 def _(result: PayRanking) -> Records:
     headers = ["rank", "area", "area_code", "soc_code", "employment", "median_annual",
                "p10_annual", "p25_annual", "p75_annual", "p90_annual", "release"]
@@ -101,7 +129,7 @@ def _(result: PayRanking) -> Records:
     return headers, rows
 
 
-@records.register
+@_records_for("SearchResult")
 def _(result: SearchResult) -> Records:
     headers = ["rank", "id", "name", "score", "matches"]
     return headers, [[str(i), h.role.id, h.role.name, str(h.score),
@@ -109,14 +137,14 @@ def _(result: SearchResult) -> Records:
                      for i, h in enumerate(result.hits, 1)]
 
 
-@records.register
+@_records_for("Report")
 def _(result: Report) -> Records:
     headers = ["file", "line", "column", "field", "message"]
     return headers, [[p.path, _cell(p.line), _cell(p.column), _cell(p.field), p.message]
                      for p in result.problems]
 
 
-@records.register
+@_records_for("SourceList")
 def _(result: SourceList) -> Records:
     headers = ["id", "title", "publisher", "release", "published", "url", "licence", "note"]
     return headers, [[_cell(item[h]) for h in headers] for item in result.to_list()]
@@ -175,7 +203,7 @@ def render_markdown(result: Any) -> str:
 
     out = [line(headers), "| " + " | ".join("---" for _ in headers) + " |"]
     out += [line(row) for row in rows]
-    if isinstance(result, Comparison):
+    if type(result).__name__ == "Comparison":
         out += ["", _md_cell(result.verdict)]
     return "\n".join(out)
 
