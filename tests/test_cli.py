@@ -49,7 +49,7 @@ def test_compare_json(run):
     assert education["differs"] is True
     assert education["values"]["medical-assistant"] == [
         "Certificate or associate degree", "12-24 months",
-        "BLS typical entry: Postsecondary nondegree award"]
+        "BLS entry level: Postsecondary nondegree award"]
     assert data["differing_dimensions"] == keys
     assert data["verdict"].startswith("Not the same role")
 
@@ -147,9 +147,11 @@ def test_csv_compare_values(run):
     rows = list(csv.DictReader(io.StringIO(run("compare", "ma", "mlt", "-f", "csv").stdout)))
     education = rows[0]
     assert education["dimension"] == "education"
+    # same credential levels and program length in the role files, but BLS's entry level differs
     assert education["differs"] == "yes"
+    assert education["medical-laboratory-technician"].endswith("BLS entry level: Bachelor's degree")
     assert education["medical-assistant"] == ("Certificate or associate degree; 12-24 months; "
-                                              "BLS typical entry: Postsecondary nondegree award")
+                                              "BLS entry level: Postsecondary nondegree award")
 
 
 @pytest.mark.parametrize("command", [["show", "ma"], ["list"], ["compare", "ma", "mlt"]])

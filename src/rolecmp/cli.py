@@ -274,6 +274,104 @@ def pay(
 
 
 @app.command()
+def similar(
+    role: Annotated[str, typer.Argument(help="A role id, alias or name.", show_default=False)],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1,
+                                       help="How many roles to show.")] = 10,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List the roles whose work is most like this one's, by the O*NET similarity figure.
+
+    Similarity is the cosine of two roles' O*NET 30.1 skill and work-activity importance
+    profiles, each rating first centred on its mean over all occupations: 1 means the same
+    emphases, 0 unrelated, below 0 opposite.
+
+    \b
+    Example: rolecmp similar medical-assistant
+    """
+    from rolecmp.similarity import nearest
+
+    catalog = _catalog()
+    emit(nearest(catalog.resolve(role), catalog.all(), limit), fmt)
+
+
+@app.command("path")
+def path_(
+    start: Annotated[str, typer.Argument(metavar="FROM", help="The role you have.",
+                                         show_default=False)],
+    goal: Annotated[str, typer.Argument(metavar="TO", help="The role you want.",
+                                        show_default=False)],
+    state: StateOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """What it takes to move from one role to another: training, exam, what carries over, and
+    the change in pay and outlook.
+
+    \b
+    Example: rolecmp path medical-assistant medical-laboratory-technician
+    """
+    from rolecmp.path import plan_move
+
+    first, second = _profiles([start, goal], state)
+    emit(plan_move(first, second), fmt)
+
+
+@app.command()
+def fit(
+    contact: Annotated[str | None, typer.Option(
+        "--contact", show_default=False,
+        help="How much patient contact you want: low, moderate or high.")] = None,
+    setting: Annotated[str | None, typer.Option(
+        "--setting", show_default=False,
+        help="Where you want to work: lab, imaging, operating-room, pharmacy or office.")] = None,
+    admin: Annotated[bool | None, typer.Option(
+        "--admin/--no-admin", show_default=False,
+        help="Whether you want administrative work (scheduling, records, billing).")] = None,
+    max_months: Annotated[int | None, typer.Option(
+        "--max-months", show_default=False, min=0,
+        help="The longest training you are willing to do, in months.")] = None,
+    pay: Annotated[str | None, typer.Option(
+        "--pay", show_default=False, help="How much pay matters: low, medium or high.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1,
+                                       help="How many roles to show.")] = 10,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Rank roles for you: asks five questions in a terminal, or takes them as flags.
+
+    Without a terminal it never waits for input: give every flag.
+
+    \b
+    Example: rolecmp fit --contact high --setting lab --no-admin --max-months 24 --pay medium
+    """
+    from rolecmp.fit import CONTACTS, PAY_WEIGHTS, SETTINGS, check_answers, rank
+    from rolecmp.profile import build_profile
+
+    given: dict[str, Any] = {"contact": contact, "setting": setting, "admin": admin,
+                             "max_months": max_months, "pay": pay}
+    if any(v is None for v in given.values()) and sys.stdin.isatty() and sys.stdout.isatty():
+        import click
+
+        def ask(key: str, text: str, kind: Any) -> None:
+            if given[key] is None:
+                given[key] = typer.prompt(text, type=kind)
+
+        ask("contact", "How much patient contact do you want?", click.Choice(CONTACTS))
+        ask("setting", "Where would you like to work?", click.Choice(list(SETTINGS)))
+        if given["admin"] is None:
+            given["admin"] = typer.confirm("Do you want administrative work too?")
+        ask("max_months", "How many months of training are you willing to do?",
+            click.IntRange(min=0))
+        ask("pay", "How much does pay matter?", click.Choice(list(PAY_WEIGHTS)))
+    for key in ("contact", "setting", "pay"):
+        if isinstance(given[key], str):
+            given[key] = given[key].lower()
+    answers = check_answers(given)
+    catalog = _catalog()
+    result = rank([build_profile(r, catalog) for r in catalog.all()], answers)
+    emit(result._replace(rows=result.rows[:limit]), fmt)
+
+
+@app.command()
 def sources(fmt: FormatOption = Format.table) -> None:
     """List the data releases behind every figure: release, publication date, URL, licence.
 

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from rolecmp.errors import RolecmpError
 from rolecmp.model import Role
 from rolecmp.profile import Profile
+from rolecmp.similarity import Activities, Similarity, activities, similarity
 
 #: Medians within this fraction of each other are not marked as different.
 PAY_TOLERANCE = 0.05
@@ -62,7 +63,7 @@ def count(value: int | None) -> str:
 def _education(p: Profile) -> list[str]:
     lines = [credential_levels(p.role), program_length(p.role)]
     if p.entry:
-        lines.append(f"BLS typical entry: {p.entry.education}")
+        lines.append(f"BLS entry level: {p.entry.education}")
     return lines
 
 
@@ -87,7 +88,12 @@ def _certification(p: Profile) -> list[str]:
 
 
 def _patient_contact(p: Profile) -> list[str]:
-    return [p.role.patient_contact.level.capitalize(), p.role.patient_contact.why]
+    if p.contact is not None:
+        basis = (f"measured: O*NET caring for others {p.contact.caring:.1f}, "
+                 f"working with the public {p.contact.public:.1f}")
+    else:
+        basis = "from the role file (no O*NET profile)"
+    return [f"{p.contact_level.capitalize()} ({basis})", p.role.patient_contact.why]
 
 
 def pay_lines(p: Profile) -> list[str]:
@@ -177,8 +183,9 @@ class Dimension(NamedTuple):
 
 DIMENSIONS: tuple[Dimension, ...] = (
     Dimension("education", "Education", _education,
-              _keyed(lambda p: (p.role.education.credential_levels,
-                                p.role.education.program_months))),
+              _keyed(lambda p: (frozenset(p.role.education.credential_levels),
+                                p.role.education.program_months,
+                                p.entry.education if p.entry else None))),
     Dimension("scope", "Scope of practice", _scope,
               _keyed(lambda p: (p.role.scope.breadth,
                                 tuple(n for n, _ in p.role.scope.duties.groups())))),
@@ -191,7 +198,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension("licensure", "Licensure", lambda p: [p.role.licensure],
               _keyed(lambda p: p.role.licensure.strip())),
     Dimension("patient_contact", "Patient contact", _patient_contact,
-              _keyed(lambda p: p.role.patient_contact.level)),
+              _keyed(lambda p: p.contact_level)),
     Dimension("pay", "Pay (annual)", pay_lines, _pay_differs),
     Dimension("outlook", "Outlook", _outlook, _outlook_differs),
     Dimension("duties", "Duties", lambda p: list(p.role.scope.duties.all()),
@@ -217,7 +224,13 @@ class Comparison(NamedTuple):
 
     profiles: tuple[Profile, ...]
     rows: tuple[Row, ...]
-    verdict: str
+    judgement: Verdict
+    similarities: tuple[Similarity, ...] = ()
+    activities: Activities | None = None
+
+    @property
+    def verdict(self) -> str:
+        return self.judgement.text
 
     @property
     def roles(self) -> tuple[Role, ...]:
@@ -228,8 +241,12 @@ class Comparison(NamedTuple):
         """Ids of the releases whose figures the comparison shows."""
         keys = {row.key for row in self.rows}
         used = {r for p in self.profiles for r in p.releases}
-        wanted = {"oews-2025A01": {"pay"}, "ep-2024-34": {"outlook", "education"}}
-        return sorted(r for r in used if wanted.get(r, set()) & keys)
+        wanted = {"oews-2025A01": {"pay"}, "ep-2024-34": {"outlook", "education"},
+                  "onet-30.1": {"patient_contact"}}
+        found = {r for r in used if wanted.get(r, set()) & keys}
+        if self.similarities:
+            found.add("onet-30.1")
+        return sorted(found)
 
     @property
     def same_role(self) -> bool:
@@ -266,6 +283,10 @@ class Comparison(NamedTuple):
             "differing_dimensions": self.differing,
             "dimension_count": len(self.rows),
             "verdict": self.verdict,
+            "verdict_kind": self.judgement.kind,
+            "reasons": list(self.judgement.reasons),
+            "similarity": [sim.to_dict() for sim in self.similarities],
+            "activities": self.activities.to_dict() if self.activities else None,
             "counterparts": [
                 {"role": a.id, "counterpart": b.id, **{
                     k: getattr(a.counterpart, k) for k in ("education", "credential", "scope")}}
@@ -306,29 +327,87 @@ def compare(profiles: Sequence[Profile], dimensions: Sequence[Dimension] = DIMEN
             values=tuple(tuple(dim.lines(p)) for p in profiles))
         for dim in dimensions
     )
-    return Comparison(tuple(profiles), rows, _verdict([p.role for p in profiles], rows))
+    roles = [p.role for p in profiles]
+    pairs = [(a, b) for i, a in enumerate(roles) for b in roles[i + 1:] if a.id != b.id]
+    sims = tuple(s for a, b in pairs if (s := similarity(a, b)) is not None)
+    unique = list({r.id: r for r in roles}.values())
+    acts = activities(unique) if len(unique) > 1 else None
+    return Comparison(tuple(profiles), rows, _verdict(profiles, rows, sims), sims, acts)
 
 
-def _verdict(roles: Sequence[Role], rows: Sequence[Row]) -> str:
+class Verdict(NamedTuple):
+    """The answer in words: ``kind`` is "same role", "same family, different specialty" or
+    "different roles"; ``reasons`` are the main differences behind it."""
+
+    kind: str
+    text: str
+    reasons: tuple[str, ...]
+
+
+def _verdict(profiles: Sequence[Profile], rows: Sequence[Row],
+             similarities: Sequence[Similarity]) -> Verdict:
+    roles = [p.role for p in profiles]
     names = _and_list([r.name for r in roles])
     if len({r.id for r in roles}) == 1:
-        return f"Same role: every name given resolves to {roles[0].name} ({roles[0].id})."
-    differing = [row.label.lower() for row in rows if row.differs]
-    count = f"{len(differing)} of {len(rows)} dimensions"
-    if not differing:
-        return f"{names} are different roles, though they match on all {len(rows)} dimensions."
+        return Verdict("same role", f"Same role: every name given resolves to {roles[0].name} "
+                                    f"({roles[0].id}).", ())
     ids = {r.id for r in roles}
-    parents = {r.parent for r in roles if r.parent in ids}
-    if len(roles) == 2 and parents:
-        umbrella = next(r for r in roles if r.id in parents)
-        special = next(r for r in roles if r.id not in parents)
-        relation = (f"Not the same role: {special.name} is one specialty under the umbrella "
-                    f"{umbrella.name}")
-    elif len({r.parent for r in roles}) == 1 and roles[0].parent is not None:
-        relation = f"Not the same role: different specialties of {roles[0].parent}"
+    umbrellas = {r.parent for r in roles if r.parent in ids}
+    shared_parent = len({r.parent for r in roles}) == 1 and roles[0].parent is not None
+    if len(roles) == 2 and umbrellas:
+        umbrella = next(r for r in roles if r.id in umbrellas)
+        special = next(r for r in roles if r.id not in umbrellas)
+        kind = "same family, different specialty"
+        text = (f"Not the same role: {special.name} is one specialty under the umbrella "
+                f"{umbrella.name}")
+    elif shared_parent:
+        kind = "same family, different specialty"
+        text = f"Same family, different specialty: {names} are specialties of {roles[0].parent}"
     else:
-        relation = f"Not the same role: {names} are different roles"
-    return f"{relation}; they differ on {count} ({', '.join(differing)})."
+        kind = "different roles"
+        text = f"Not the same role: {names} are different roles"
+    differing = [row.label.lower() for row in rows if row.differs]
+    if differing:
+        text += (f"; they differ on {len(differing)} of {len(rows)} dimensions "
+                 f"({', '.join(differing)}).")
+    else:
+        text += (", though they match on the dimension compared." if len(rows) == 1 else
+                 f", though they match on all {len(rows)} dimensions compared.")
+    return Verdict(kind, text, tuple(_reasons(profiles, rows, similarities)))
+
+
+def _reasons(profiles: Sequence[Profile], rows: Sequence[Row],
+             similarities: Sequence[Similarity]) -> list[str]:
+    """The main differences, in words, most telling first."""
+    reasons = []
+    by_key = {row.key: row for row in rows}
+    if len(similarities) == 1:
+        sim = similarities[0]
+        reasons.append(f"their work is {_alike(sim.score)} (O*NET similarity {sim.score:.2f})")
+    if "education" in by_key and by_key["education"].differs:
+        reasons.append("training: " + " vs ".join(
+            f"{credential_levels(p.role).lower()} ({program_length(p.role)})" for p in profiles))
+    if "certification" in by_key and by_key["certification"].differs:
+        reasons.append("credentials: " + " vs ".join(
+            f"{p.role.certification.status} "
+            f"({', '.join(c.abbreviation for c in p.role.certification.credentials[:2]) or 'none'})"
+            for p in profiles))
+    if "pay" in by_key and by_key["pay"].differs:
+        reasons.append("median pay: " + " vs ".join(
+            money(_median(p)) if _median(p) is not None else "unknown" for p in profiles))
+    if "scope" in by_key and by_key["scope"].differs:
+        reasons.append("scope: " + " vs ".join(p.role.scope.breadth for p in profiles))
+    return reasons[:4]
+
+
+def _alike(score: float) -> str:
+    if score >= 0.7:
+        return "very alike"
+    if score >= 0.4:
+        return "somewhat alike"
+    if score >= 0.1:
+        return "mostly different"
+    return "unrelated"
 
 
 def _and_list(items: Sequence[str]) -> str:

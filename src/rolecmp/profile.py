@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from rolecmp import figures
 from rolecmp.figures import EntryRequirements, Outlook, Pay
 from rolecmp.model import Role
+from rolecmp.similarity import Contact, measured_contact
 from rolecmp.states import State
 
 if TYPE_CHECKING:
@@ -38,6 +39,12 @@ class Profile(NamedTuple):
     entry: EntryRequirements | None
     pay_range: DerivedRange | None = None
     outlook_range: DerivedRange | None = None
+    contact: Contact | None = None
+
+    @property
+    def contact_level(self) -> str:
+        """Patient contact measured from O*NET where it covers the role, else the role file's."""
+        return self.contact.level if self.contact else self.role.patient_contact.level
 
     @property
     def releases(self) -> list[str]:
@@ -47,6 +54,8 @@ class Profile(NamedTuple):
             found.append("oews-2025A01")
         if self.outlook or self.outlook_range or self.entry:
             found.append("ep-2024-34")
+        if self.contact:
+            found.append("onet-30.1")
         return found
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,6 +70,9 @@ class Profile(NamedTuple):
         out["pay_range"] = self.pay_range.to_dict() if self.pay_range else None
         out["outlook"] = self.outlook.to_dict() if self.outlook else None
         out["outlook_range"] = self.outlook_range.to_dict() if self.outlook_range else None
+        written = out["patient_contact"]
+        out["patient_contact"] = {**written, "measured": False} if self.contact is None else {
+            **self.contact.to_dict(), "why": written["why"], "role_file_level": written["level"]}
         return out
 
 
@@ -87,4 +99,5 @@ def build_profile(role: Role, catalog: Catalog | None = None, state: State | Non
             values_f = [v for _, v in changes]
             outlook_range = DerivedRange(min(values_f), max(values_f), tuple(changes),
                                          "ep-2024-34")
-    return Profile(role, area_code, area, pay, outlook, entry, pay_range, outlook_range)
+    return Profile(role, area_code, area, pay, outlook, entry, pay_range, outlook_range,
+                   measured_contact(role))

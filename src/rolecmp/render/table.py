@@ -22,11 +22,14 @@ if TYPE_CHECKING:
     from rolecmp.catalog import Entry
     from rolecmp.compare import Comparison
     from rolecmp.figures import Pay
+    from rolecmp.fit import FitResult
     from rolecmp.listing import Listing
     from rolecmp.listing import Row as ListingRow
+    from rolecmp.path import Move
     from rolecmp.pay import PayRanking
     from rolecmp.profile import Profile
     from rolecmp.search import SearchResult
+    from rolecmp.similarity import Nearest
     from rolecmp.sources import SourceList
     from rolecmp.validate import Report
 
@@ -118,12 +121,14 @@ def _render_table_for(name: str) -> Callable[[_Renderer], _Renderer]:
 @_render_table_for("Comparison")
 def _(result: Comparison) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, show_lines=True, pad_edge=False)
-    table.add_column("", style="bold", max_width=19)
+    many = len(result.roles) > 2
+    table.add_column("", style="bold", max_width=12 if many else 19)
     for role in result.roles:
         header = literal(role.name, "bold")
-        header.append("\n")
-        header.append_text(literal(role.id, "dim"))
-        table.add_column(header, ratio=1, min_width=14, overflow="fold")
+        if not many:  # with three or more columns ids would break mid-word; JSON has them
+            header.append("\n")
+            header.append_text(literal(role.id, "dim"))
+        table.add_column(header, ratio=1, min_width=12, overflow="fold")
     shows_pay = any(row.key == "pay" for row in result.rows)
     scale = bar_scale([p.pay for p in result.profiles]) if shows_pay else None
     for row in result.rows:
@@ -139,6 +144,7 @@ def _(result: Comparison) -> RenderableType:
                     cell.append("\n" + bar, style="cyan")
         table.add_row(label, *cells)
     parts: list[RenderableType] = [table, Text(""), literal(result.verdict, "bold")]
+    parts += _verdict_details(result)
     for role, other in result.counterparts:
         assert role.counterpart is not None
         c = role.counterpart
@@ -305,6 +311,54 @@ def _(result: Report) -> RenderableType:
     return "\n".join(lines)
 
 
+@_render_table_for("Nearest")
+def _(result: Nearest) -> RenderableType:
+    title = literal(f"Roles whose work is most like {result.role.name}'s", "bold")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("#", justify="right")
+    table.add_column("Role", no_wrap=True)
+    table.add_column("Name")
+    table.add_column("Similarity", justify="right")
+    for i, n in enumerate(result.neighbours, 1):
+        table.add_row(str(i), literal(n.id), literal(n.name), f"{n.score:.2f}")
+    note = ("Similarity: cosine of O*NET 30.1 skill and work-activity importance, each rating "
+            "centred on its mean over all occupations (1 = same emphases, 0 = unrelated).")
+    if result.approximate:
+        note += " Approximate: this role's profile averages several O*NET occupations."
+    return Group(title, Text(""), table, Text(note, style="dim"), source_line(result.releases))
+
+
+@_render_table_for("Move")
+def _(result: Move) -> RenderableType:
+    title = literal(f"From {result.start.role.name} to {result.goal.role.name}", "bold")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for heading, text in result.steps():
+        grid.add_row(literal(heading), literal(text))
+    return Group(title, Text(""), grid, Text(""), source_line(result.releases))
+
+
+@_render_table_for("FitResult")
+def _(result: FitResult) -> RenderableType:
+    a = result.answers
+    title = literal(f"Roles for: {a.contact} patient contact, {a.setting}, "
+                    f"{'with' if a.admin else 'without'} administrative work, up to "
+                    f"{a.max_months} months of training, pay matters {a.pay}", "bold")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column("Role", no_wrap=True)
+    table.add_column("Score", justify="right")
+    table.add_column("Why", overflow="fold")
+    for i, row in enumerate(result.rows, 1):
+        table.add_row(str(i), literal(f"{row.id}\n{row.name}"), str(row.score),
+                      literal("\n".join(row.reasons)))
+    return Group(title, Text(""), table,
+                 Text("Score out of 100: contact 30, setting 30, admin 15, training 15, pay up "
+                      "to 20 (rolecmp fit --help explains).", style="dim"),
+                 source_line(result.releases))
+
+
 class Responsive:
     """Renders ``wide`` when the console has at least ``min_width`` columns, else ``narrow``."""
 
@@ -338,6 +392,50 @@ def _sort_figure(result: Listing, row: ListingRow) -> str:
     if result.sort == "openings":
         return count(row.annual_openings) if row.annual_openings is not None else "unknown"
     return ""
+
+
+def _grid(rows: Sequence[tuple[str, str]], indent: int = 2) -> RenderableType:
+    """Label-value lines whose values wrap under themselves, not under the label."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in rows:
+        grid.add_row(literal(label), literal(value))
+    return Padding(grid, (0, 0, 0, indent))
+
+
+def _verdict_details(result: Comparison) -> list[RenderableType]:
+    """Reasons, the O*NET similarity of each pair and the work activities side by side."""
+    names = {r.id: r.name for r in result.roles}
+    out: list[RenderableType] = []
+    if result.judgement.reasons:
+        out.append(_grid([("•", r) for r in result.judgement.reasons]))
+    if result.similarities:
+        out += [Text(""), Text("How alike the work is (O*NET 30.1 skills and work activities; "
+                               "1 = same emphases, 0 = unrelated)", style="bold")]
+        rows = []
+        for sim in result.similarities:
+            note = " (approximate: a profile averages several O*NET occupations)" \
+                if sim.approximate else ""
+            rows.append((f"{names[sim.a]} ~ {names[sim.b]}:", f"{sim.score:.2f}{note}"))
+            if len(result.similarities) == 1:
+                rows.append(("  shared most:", "; ".join(d.element for d in sim.shared)
+                             or "nothing above average for both"))
+                rows.append(("  sets apart:", "; ".join(
+                    f"{d.element} ({d.ratings[0]:.1f} vs {d.ratings[1]:.1f})"
+                    for d in sim.apart)))
+        out.append(_grid(rows))
+    acts = result.activities
+    if acts is not None:
+        out += [Text(""), Text("Work activities (O*NET importance: 3.5+ performed, under 3.0 "
+                               "not)", style="bold")]
+        more = f" (+{len(acts.shared) - 6} more)" if len(acts.shared) > 6 else ""
+        rows = [("both:" if len(result.roles) == 2 else "all:",
+                 "; ".join(acts.shared[:6]) + more if acts.shared else "none")]
+        rows += [(f"only {names[role_id]}:", "; ".join(only) or "none")
+                 for role_id, only in acts.only]
+        out.append(_grid(rows))
+    return out
 
 
 _SORT_HEADERS = {"median": "Median pay", "growth": "Jobs 2024-34", "openings": "Openings/yr"}

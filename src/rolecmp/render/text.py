@@ -10,10 +10,13 @@ from rolecmp.render.printable import printable
 
 if TYPE_CHECKING:  # renderers are found by class name; see render/table.py
     from rolecmp.compare import Comparison
+    from rolecmp.fit import FitResult
     from rolecmp.listing import Listing
+    from rolecmp.path import Move
     from rolecmp.pay import PayRanking
     from rolecmp.profile import Profile
     from rolecmp.search import SearchResult
+    from rolecmp.similarity import Nearest
     from rolecmp.sources import SourceList
     from rolecmp.validate import Report
 
@@ -127,6 +130,31 @@ def _(result: PayRanking) -> Records:
         data = pay.to_dict()
         rows.append([str(i), *(_cell(data[h]) for h in headers[1:])])
     return headers, rows
+
+
+@_to_data_for("Nearest")
+@_to_data_for("Move")
+@_to_data_for("FitResult")
+def _(result: Any) -> Any:
+    return result.to_dict()
+
+
+@_records_for("Nearest")
+def _(result: Nearest) -> Records:
+    return ["rank", "id", "name", "similarity"], [
+        [str(i), n.id, n.name, f"{n.score:.2f}"] for i, n in enumerate(result.neighbours, 1)]
+
+
+@_records_for("Move")
+def _(result: Move) -> Records:
+    return ["step", "detail"], [[k, v] for k, v in result.steps()]
+
+
+@_records_for("FitResult")
+def _(result: FitResult) -> Records:
+    return ["rank", "id", "name", "score", "median_annual", "reasons"], [
+        [str(i), r.id, r.name, str(r.score), _cell(r.median_annual), "; ".join(r.reasons)]
+        for i, r in enumerate(result.rows, 1)]
 
 
 @_records_for("SearchResult")

@@ -1,0 +1,255 @@
+"""How alike two roles' work is, measured on O*NET 30.1 skill and work-activity importance.
+
+Method: each role's O*NET profile is 76 importance ratings (1-5): 35 skills and 41 generalized
+work activities. Every rating is first centred on its mean over all 775 occupations in the
+release, so what counts is how a role *differs from the average job*; the similarity of two roles
+is the cosine of their centred profiles, from -1 (opposite emphases) through 0 (unrelated) to 1
+(the same emphases). Plain cosine on raw ratings scores every pair of healthcare jobs 0.97-0.99
+and tells nothing apart. What drives a figure is shown: the elements both rate furthest above
+average ("shared") and those whose ratings differ most ("sets apart").
+
+Patient contact is measured the same way: the higher of the role's ratings for "Assisting and
+Caring for Others" (4.A.4.a.5) and "Performing for or Working Directly with the Public"
+(4.A.4.a.8): high at 4.25 or more, moderate from 3.5, low below.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from typing import Any, NamedTuple
+
+from rolecmp.figures import figures_dir
+from rolecmp.model import Role
+
+CARING = "4.A.4.a.5"
+PUBLIC = "4.A.4.a.8"
+HIGH_CONTACT = 4.25
+MODERATE_CONTACT = 3.5
+#: A work activity "is part of the job" at this importance or more, "is not" below NOT_PART.
+PART_OF_JOB = 3.5
+NOT_PART = 3.0
+RELEASE = "onet-30.1"
+
+
+class Element(NamedTuple):
+    id: str
+    name: str
+    type: str
+
+
+class Vector(NamedTuple):
+    """A role's O*NET profile: raw ratings in element order."""
+
+    code: str
+    title: str
+    ratings: tuple[float, ...]
+    approximate: bool  # the profile averages several O*NET occupations
+
+
+@cache
+def _data() -> dict[str, Any]:
+    with open(figures_dir() / "onet-30.1.json", encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+        return data
+
+
+def elements() -> tuple[Element, ...]:
+    return tuple(Element(e["id"], e["name"], e["type"]) for e in _data()["elements"])
+
+
+def vector(role: Role) -> Vector | None:
+    """The role's O*NET profile, or None when O*NET 30.1 has none for its code."""
+    if not role.onet_code:
+        return None
+    code = role.onet_code[:7]
+    found = _data()["profiles"].get(code)
+    if found is None:
+        return None
+    return Vector(code, found["title"], tuple(found["vector"]),
+                  len(found.get("source_onet_codes", [])) > 1)
+
+
+def _centred(v: Vector) -> list[float]:
+    return [r - m for r, m in zip(v.ratings, _data()["mean"], strict=True)]
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """The centred cosine of two profiles, rounded to 2 decimals; 1 for identical profiles."""
+    if a.ratings == b.ratings:
+        return 1.0
+    ca, cb = _centred(a), _centred(b)
+    dot = sum(x * y for x, y in zip(ca, cb, strict=True))
+    norm = math.sqrt(sum(x * x for x in ca)) * math.sqrt(sum(y * y for y in cb))
+    return round(dot / norm, 2) if norm else 0.0
+
+
+class Driver(NamedTuple):
+    """One element behind a similarity figure, with each role's rating."""
+
+    element: str
+    type: str
+    ratings: tuple[float, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"element": self.element, "type": self.type, "ratings": list(self.ratings)}
+
+
+class Similarity(NamedTuple):
+    """How alike two roles are, and why."""
+
+    a: str
+    b: str
+    score: float
+    shared: tuple[Driver, ...]
+    apart: tuple[Driver, ...]
+    approximate: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "score": self.score, "method": METHOD,
+                "release": RELEASE, "approximate": self.approximate,
+                "shared": [d.to_dict() for d in self.shared],
+                "apart": [d.to_dict() for d in self.apart]}
+
+
+METHOD = ("cosine of O*NET 30.1 skill and work-activity importance profiles, each rating "
+          "centred on its mean over all occupations")
+
+
+def similarity(a: Role, b: Role, top: int = 3) -> Similarity | None:
+    """The similarity of two roles with the ``top`` elements they share most and those that
+    set them apart most; None when either has no O*NET profile."""
+    va, vb = vector(a), vector(b)
+    if va is None or vb is None:
+        return None
+    els = elements()
+    ca, cb = _centred(va), _centred(vb)
+    order = range(len(els))
+    shared = sorted((i for i in order if ca[i] > 0 and cb[i] > 0),
+                    key=lambda i: (-(min(ca[i], cb[i])), els[i].name))[:top]
+    apart = sorted(order, key=lambda i: (-abs(va.ratings[i] - vb.ratings[i]), els[i].name))[:top]
+
+    def driver(i: int) -> Driver:
+        return Driver(els[i].name, els[i].type, (va.ratings[i], vb.ratings[i]))
+
+    return Similarity(a.id, b.id, cosine(va, vb), tuple(map(driver, shared)),
+                      tuple(map(driver, apart)), va.approximate or vb.approximate)
+
+
+def gaps(a: Role, b: Role, top: int = 3) -> tuple[Driver, ...]:
+    """The elements ``b`` rates most above ``a``: what moving from ``a`` to ``b`` adds."""
+    va, vb = vector(a), vector(b)
+    if va is None or vb is None:
+        return ()
+    els = elements()
+    order = sorted((i for i in range(len(els)) if vb.ratings[i] - va.ratings[i] >= 0.5),
+                   key=lambda i: (-(vb.ratings[i] - va.ratings[i]), els[i].name))[:top]
+    return tuple(Driver(els[i].name, els[i].type, (va.ratings[i], vb.ratings[i]))
+                 for i in order)
+
+
+class Contact(NamedTuple):
+    """Patient contact measured from O*NET, with the ratings it comes from."""
+
+    level: str
+    caring: float
+    public: float
+    approximate: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "measured": True, "release": RELEASE,
+                "assisting_and_caring_for_others": self.caring,
+                "working_directly_with_the_public": self.public,
+                "approximate": self.approximate,
+                "rule": f"higher rating >= {HIGH_CONTACT}: high; >= {MODERATE_CONTACT}: "
+                        "moderate; else low"}
+
+
+def contact_level(rating: float) -> str:
+    if rating >= HIGH_CONTACT:
+        return "high"
+    return "moderate" if rating >= MODERATE_CONTACT else "low"
+
+
+def measured_contact(role: Role) -> Contact | None:
+    """The role's patient contact measured from O*NET; None without an O*NET profile."""
+    v = vector(role)
+    if v is None:
+        return None
+    ids = [e.id for e in elements()]
+    caring, public = v.ratings[ids.index(CARING)], v.ratings[ids.index(PUBLIC)]
+    return Contact(contact_level(max(caring, public)), caring, public, v.approximate)
+
+
+class Activities(NamedTuple):
+    """Generalized work activities side by side: those every role performs, and those only one
+    does (importance >= 3.5 for it, < 3.0 for all the others)."""
+
+    shared: tuple[str, ...]
+    only: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"shared": list(self.shared), "only": {k: list(v) for k, v in self.only},
+                "rule": f"performed: importance >= {PART_OF_JOB}; not performed: "
+                        f"< {NOT_PART} (O*NET 30.1 work activities)"}
+
+
+def activities(roles: list[Role]) -> Activities | None:
+    """Work activities shared by all ``roles`` and those only one performs."""
+    vectors = [vector(r) for r in roles]
+    if any(v is None for v in vectors):
+        return None
+    els = elements()
+    acts = [i for i, e in enumerate(els) if e.type != "skill"]
+    vs = [v for v in vectors if v is not None]
+    shared = [els[i].name for i in acts if all(v.ratings[i] >= PART_OF_JOB for v in vs)]
+    only = []
+    for role, v in zip(roles, vs, strict=True):
+        others = [o for o in vs if o is not v]
+        mine = [els[i].name for i in acts if v.ratings[i] >= PART_OF_JOB
+                and all(o.ratings[i] < NOT_PART for o in others)]
+        only.append((role.id, tuple(mine)))
+    return Activities(tuple(shared), tuple(only))
+
+
+class Neighbour(NamedTuple):
+    id: str
+    name: str
+    score: float
+
+
+class Nearest(NamedTuple):
+    """The roles nearest to one role by the similarity figure."""
+
+    role: Role
+    neighbours: tuple[Neighbour, ...]
+    approximate: bool
+
+    @property
+    def releases(self) -> list[str]:
+        return [RELEASE]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": {"id": self.role.id, "name": self.role.name}, "method": METHOD,
+                "release": RELEASE,
+                "similar": [n._asdict() for n in self.neighbours]}
+
+
+def nearest(role: Role, others: list[Role], limit: int = 10) -> Nearest:
+    """``others`` ordered by similarity to ``role`` (highest first, ties by id)."""
+    from rolecmp.errors import RolecmpError
+
+    if vector(role) is None:
+        raise RolecmpError(f"{role.id} has no O*NET 30.1 profile, so no similarity can be "
+                           "measured for it")
+    scored = []
+    for other in others:
+        if other.id == role.id:
+            continue
+        sim = similarity(role, other)
+        if sim is not None:
+            scored.append(Neighbour(other.id, other.name, sim.score))
+    scored.sort(key=lambda n: (-n.score, n.id))
+    own = vector(role)
+    return Nearest(role, tuple(scored[:limit]), own is not None and own.approximate)
