@@ -1,11 +1,12 @@
 """Rank roles for a person's answers: patient contact, setting, administrative work, training
 time and how much pay matters. Every point a role scores comes with its reason.
 
-Scoring (out of 100): patient contact 30 (the level wanted; 10 for one level off), setting 30
-(the role's name or summary names it; 20 if only a workplace does), administrative work 15 (has
-it when wanted, lacks it when not), training 15 (the longest typical program fits; 8 if only the
-shortest does; 5 if no source gives a length) and pay up to 20 ("high"), 10 ("medium") or 0 ("low"), in proportion to
-the role's national median against the best-paid candidate. Ties are broken by id.
+Scoring (out of 100): patient contact 30 (the level wanted; 10 for one level off); setting 30
+(the role's name or summary names it; 20 if only a workplace does); administrative work 15 (has
+it when wanted, lacks it when not); training 15 (the longest typical program fits; 8 if only the
+shortest does; 5 if no source gives a length); pay up to 20 ("high"), 10 ("medium") or 0 ("low"),
+in proportion to the role's national median against the best-paid candidate. Ties are broken
+by id.
 """
 
 from __future__ import annotations
