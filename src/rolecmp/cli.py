@@ -61,7 +61,7 @@ app = typer.Typer(
     name="rolecmp",
     help="Compare healthcare roles side by side, from sourced data.\n\n"
          "Example: rolecmp compare assistant technician",
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -74,12 +74,23 @@ class Format(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    html = "html"
 
 
 FormatOption = Annotated[
     Format,
     typer.Option("--format", "-f", case_sensitive=False,
-                 help="Output format: a table for people, or json, csv, markdown for scripts."),
+                 help="Output format: a table for people; json, csv or markdown for scripts; "
+                      "html for a standalone page to send."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", show_default=False, dir_okay=False,
+                 help="Write the output to this file instead of the screen (tables as plain "
+                      "text, 100 columns)."),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="With --output, replace the file if it exists."),
 ]
 
 
@@ -89,6 +100,27 @@ StateOption = Annotated[
                  help="Show pay for this state, DC or territory (code or name, any case) "
                       "instead of national figures."),
 ]
+
+
+def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Role ids (and aliases, when typed) that start with what has been typed, from the catalog
+    index: shell completion runs at every Tab, so no role file is read."""
+    from rolecmp.catalog import default_catalog, normalize
+
+    try:
+        dirs = [str(d) for d in (ctx.find_root().params.get("data_dir") or [])]
+        entries = default_catalog(dirs).entries()
+    except Exception:  # a broken data file must not break the user's shell
+        return []
+    key = normalize(incomplete)
+    ids = [e.id for e in entries if e.id.startswith(key)]
+    if ids or not key:
+        return ids
+    return sorted({a for e in entries for a in e.aliases if a.startswith(key)})
+
+
+RoleArgument = typer.Argument(help="A role id, alias or name.", show_default=False,
+                              autocompletion=complete_role)
 
 
 class Which(StrEnum):
@@ -110,18 +142,34 @@ def _catalog() -> Any:
     return default_catalog(_data_dirs())
 
 
-def emit(result: Any, fmt: Format) -> None:
-    """Render ``result`` in ``fmt`` and write it to stdout."""
+def emit(result: Any, fmt: Format, output: Path | None = None, force: bool = False) -> None:
+    """Render ``result`` in ``fmt`` and write it to stdout, or to ``output``."""
     from rolecmp.render import render
 
     _warn_stale(result)
-    output = render(result, fmt.value)
-    if isinstance(output, str):
-        sys.stdout.write(output + "\n")
-        return
-    from rich.console import Console
+    rendered = render(result, fmt.value)
+    if output is None:
+        if isinstance(rendered, str):
+            sys.stdout.write(rendered + "\n")
+            return
+        from rich.console import Console
 
-    Console(highlight=False, soft_wrap=False).print(output)
+        Console(highlight=False, soft_wrap=False).print(rendered)
+        return
+    if isinstance(rendered, str):
+        text = rendered + "\n"
+    else:
+        import io
+
+        from rich.console import Console
+
+        buffer = io.StringIO()
+        Console(file=buffer, width=100, color_system=None, highlight=False,
+                soft_wrap=False).print(rendered)
+        text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    from rolecmp.files import write_new
+
+    write_new(output, text, replace=force)
 
 
 def _warn_stale(result: Any) -> None:
@@ -163,7 +211,8 @@ def _root(
 @app.command()
 def compare(
     roles: Annotated[list[str], typer.Argument(help="Two or more role ids, aliases or names.",
-                                               show_default=False)],
+                                               show_default=False,
+                                               autocompletion=complete_role)],
     only: Annotated[str | None, typer.Option(
         "--only", show_default=False,
         help="Compare only these dimensions, comma-separated: education, scope, workplaces, "
@@ -171,6 +220,8 @@ def compare(
              "paths.")] = None,
     state: StateOption = None,
     fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Show how two or more roles differ, dimension by dimension.
 
@@ -186,7 +237,7 @@ def compare(
     if len(roles) < 2:
         raise typer.BadParameter("give at least two roles to compare", param_hint="ROLES")
     dimensions = select_dimensions(only.split(",") if only else None)
-    emit(compare_roles(_profiles(roles, state), dimensions), fmt)
+    emit(compare_roles(_profiles(roles, state), dimensions), fmt, output, force)
 
 
 @app.command("list")
@@ -212,6 +263,8 @@ def list_(
         "--origin", help="Show which layer (bundled, user, ROLECMP_DATA_DIR, --data-dir) and "
                          "file each role comes from.")] = False,
     fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """List the known roles, or only the technician specialties; filter and sort them.
 
@@ -223,13 +276,15 @@ def list_(
 
     emit(list_roles(_catalog(), which.value, families=family or (),
                     education=education or (), contact=contact or (), sort=sort.lower(),
-                    show_origin=origin), fmt)
+                    show_origin=origin), fmt, output, force)
 
 
 @app.command()
 def search(
     text: Annotated[str, typer.Argument(help="Words to look for.", show_default=False)],
     fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Find roles by name, alias, credential, duty or workplace, best match first.
 
@@ -238,27 +293,31 @@ def search(
     """
     from rolecmp.search import search as search_roles
 
-    emit(search_roles(_catalog(), text), fmt)
+    emit(search_roles(_catalog(), text), fmt, output, force)
 
 
 @app.command()
 def show(
-    role: Annotated[str, typer.Argument(help="A role id, alias or name.", show_default=False)],
+    role: Annotated[str, RoleArgument],
     state: StateOption = None,
     fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Show the whole profile of one role, with its pay and outlook.
 
     \b
     Example: rolecmp show radiologic-technologist
     """
-    emit(_profiles([role], state)[0], fmt)
+    emit(_profiles([role], state)[0], fmt, output, force)
 
 
 @app.command()
 def pay(
-    role: Annotated[str, typer.Argument(help="A role id, alias or name.", show_default=False)],
+    role: Annotated[str, RoleArgument],
     fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Rank the states by a role's median pay, with employment (BLS OEWS May 2025).
 
@@ -270,15 +329,17 @@ def pay(
     catalog = _catalog()
     found = catalog.resolve(role)
     specialties = [e.id for e in catalog.entries() if e.parent == found.id]
-    emit(rank_states(found, specialties), fmt)
+    emit(rank_states(found, specialties), fmt, output, force)
 
 
 @app.command()
 def similar(
-    role: Annotated[str, typer.Argument(help="A role id, alias or name.", show_default=False)],
+    role: Annotated[str, RoleArgument],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1,
                                        help="How many roles to show.")] = 10,
     fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """List the roles whose work is most like this one's, by the O*NET similarity figure.
 
@@ -292,17 +353,19 @@ def similar(
     from rolecmp.similarity import nearest
 
     catalog = _catalog()
-    emit(nearest(catalog.resolve(role), catalog.all(), limit), fmt)
+    emit(nearest(catalog.resolve(role), catalog.all(), limit), fmt, output, force)
 
 
 @app.command("path")
 def path_(
     start: Annotated[str, typer.Argument(metavar="FROM", help="The role you have.",
-                                         show_default=False)],
+                                         show_default=False, autocompletion=complete_role)],
     goal: Annotated[str, typer.Argument(metavar="TO", help="The role you want.",
-                                        show_default=False)],
+                                        show_default=False, autocompletion=complete_role)],
     state: StateOption = None,
     fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """What it takes to move from one role to another: training, exam, what carries over, and
     the change in pay and outlook.
@@ -313,7 +376,7 @@ def path_(
     from rolecmp.path import plan_move
 
     first, second = _profiles([start, goal], state)
-    emit(plan_move(first, second), fmt)
+    emit(plan_move(first, second), fmt, output, force)
 
 
 @app.command()
@@ -335,6 +398,8 @@ def fit(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1,
                                        help="How many roles to show.")] = 10,
     fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Rank roles for you: asks five questions in a terminal, or takes them as flags.
 
@@ -368,11 +433,12 @@ def fit(
     answers = check_answers(given)
     catalog = _catalog()
     result = rank([build_profile(r, catalog) for r in catalog.all()], answers)
-    emit(result._replace(rows=result.rows[:limit]), fmt)
+    emit(result._replace(rows=result.rows[:limit]), fmt, output, force)
 
 
 @app.command()
-def sources(fmt: FormatOption = Format.table) -> None:
+def sources(fmt: FormatOption = Format.table, output: OutputOption = None,
+            force: ForceOption = False) -> None:
     """List the data releases behind every figure: release, publication date, URL, licence.
 
     \b
@@ -381,7 +447,7 @@ def sources(fmt: FormatOption = Format.table) -> None:
     from rolecmp.figures import releases
     from rolecmp.sources import SourceList
 
-    emit(SourceList(releases()), fmt)
+    emit(SourceList(releases()), fmt, output, force)
 
 
 @app.command()
@@ -390,6 +456,8 @@ def validate(
         help="Role files or folders of them; default: every role file rolecmp reads.",
         show_default=False)] = None,
     fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Check role files and report every problem at once, as file:line:column: field: problem.
 
@@ -401,7 +469,7 @@ def validate(
     from rolecmp.validate import validate_paths
 
     report = validate_paths(paths or [], _catalog())
-    emit(report, fmt)
+    emit(report, fmt, output, force)
     if not report.ok:
         raise typer.Exit(1)
 

@@ -393,11 +393,18 @@ def _reasons(profiles: Sequence[Profile], rows: Sequence[Row],
             f"({', '.join(c.abbreviation for c in p.role.certification.credentials[:2]) or 'none'})"
             for p in profiles))
     if "pay" in by_key and by_key["pay"].differs:
-        reasons.append("median pay: " + " vs ".join(
-            money(_median(p)) if _median(p) is not None else "unknown" for p in profiles))
+        reasons.append("median pay: " + " vs ".join(_pay_words(p) for p in profiles))
     if "scope" in by_key and by_key["scope"].differs:
         reasons.append("scope: " + " vs ".join(p.role.scope.breadth for p in profiles))
     return reasons[:4]
+
+
+def _pay_words(p: Profile) -> str:
+    if p.pay is not None and p.pay.median_annual is not None:
+        return money(p.pay.median_annual)
+    if p.pay_range is not None:
+        return f"{money(p.pay_range.low)}-{money(p.pay_range.high)} (specialties)"
+    return "unknown"
 
 
 def _alike(score: float) -> str:

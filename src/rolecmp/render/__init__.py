@@ -1,14 +1,15 @@
 """Turn a result (a role, a listing, a comparison) into output, one renderer per format.
 
 The format switch is written here once: every command hands its result to :func:`render`.
-``table`` returns a Rich renderable for the CLI to print; the other formats return text.
+``table`` returns a Rich renderable for the CLI to print; the other formats return text:
+JSON, CSV, a Markdown table, or a standalone HTML page.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-FORMATS = ("table", "json", "csv", "markdown")
+FORMATS = ("table", "json", "csv", "markdown", "html")
 
 
 def render(result: Any, fmt: str) -> Any:
@@ -25,4 +26,8 @@ def render(result: Any, fmt: str) -> Any:
         return text.render_csv(result)
     if fmt == "markdown":
         return text.render_markdown(result)
+    if fmt == "html":
+        from rolecmp.render.html import render_html
+
+        return render_html(result)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
