@@ -1,3 +1,3 @@
-from rolecmp.cli import main
+from rolecmp.fastpath import main
 
 main()

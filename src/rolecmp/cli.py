@@ -6,7 +6,6 @@ their exit code; nothing here computes a comparison or formats data itself.
 
 
 
-import os
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -16,7 +15,8 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from rolecmp import __version__
+from rolecmp import __version__, commands
+from rolecmp.commands import fail, flush, quiet_pipe
 from rolecmp.errors import RolecmpError
 
 
@@ -37,22 +37,22 @@ class RolecmpGroup(TyperGroup):
             code = super().main(args, prog_name, complete_var, standalone_mode=False,
                                 windows_expand_args=windows_expand_args, **extra)
         except RolecmpError as exc:
-            _fail(str(exc), exc.exit_code)
+            fail(str(exc), exc.exit_code)
         except click.exceptions.NoArgsIsHelpError as exc:
             sys.stdout.write(exc.ctx.get_help() + "\n")
             code = 0
         except click.UsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
-            _fail(exc.format_message() + hint, 2)
+            fail(exc.format_message() + hint, 2)
         except click.ClickException as exc:
-            _fail(exc.format_message(), exc.exit_code)
+            fail(exc.format_message(), exc.exit_code)
         except click.Abort:
-            _fail("aborted", 130)
+            fail("aborted", 130)
         except KeyboardInterrupt:
             sys.exit(130)
         except BrokenPipeError:
-            _quiet_pipe()
-        _flush()
+            quiet_pipe()
+        flush()
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -137,51 +137,11 @@ def _data_dirs() -> list[str]:
 
 
 def _catalog() -> Any:
-    from rolecmp.catalog import default_catalog
-
-    return default_catalog(_data_dirs())
+    return commands.catalog(_data_dirs())
 
 
 def emit(result: Any, fmt: Format, output: Path | None = None, force: bool = False) -> None:
-    """Render ``result`` in ``fmt`` and write it to stdout, or to ``output``."""
-    from rolecmp.render import render
-
-    _warn_stale(result)
-    rendered = render(result, fmt.value)
-    if output is None:
-        if isinstance(rendered, str):
-            sys.stdout.write(rendered + "\n")
-            return
-        from rich.console import Console
-
-        Console(highlight=False, soft_wrap=False).print(rendered)
-        return
-    if isinstance(rendered, str):
-        text = rendered + "\n"
-    else:
-        import io
-
-        from rich.console import Console
-
-        buffer = io.StringIO()
-        Console(file=buffer, width=100, color_system=None, highlight=False,
-                soft_wrap=False).print(rendered)
-        text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
-    from rolecmp.files import write_new
-
-    write_new(output, text, replace=force)
-
-
-def _warn_stale(result: Any) -> None:
-    """Warn once (per release, per user) when figures come from a release over two years old."""
-    if not getattr(result, "releases", None):
-        return
-    from rolecmp.catalog import default_cache_dir
-    from rolecmp.figures import environ_today, take_stale_warning
-
-    for stale in take_stale_warning(environ_today(), default_cache_dir(), result.releases):
-        sys.stderr.write(f"rolecmp: warning: {stale.short} ({stale.release}) was published "
-                             f"{stale.published}, over two years ago; newer figures may exist\n")
+    commands.emit(result, fmt.value, output, force)
 
 
 def _version(value: bool) -> None:
@@ -231,13 +191,9 @@ def compare(
     \b
     Example: rolecmp compare assistant technician
     """
-    from rolecmp.compare import compare as compare_roles
-    from rolecmp.compare import select_dimensions
-
     if len(roles) < 2:
         raise typer.BadParameter("give at least two roles to compare", param_hint="ROLES")
-    dimensions = select_dimensions(only.split(",") if only else None)
-    emit(compare_roles(_profiles(roles, state), dimensions), fmt, output, force)
+    commands.compare_roles(roles, only, state, fmt.value, output, force, _data_dirs())
 
 
 @app.command("list")
@@ -272,11 +228,8 @@ def list_(
     Example: rolecmp list specialties
     Example: rolecmp list --education associate --sort median
     """
-    from rolecmp.listing import list_roles
-
-    emit(list_roles(_catalog(), which.value, families=family or (),
-                    education=education or (), contact=contact or (), sort=sort.lower(),
-                    show_origin=origin), fmt, output, force)
+    commands.list_roles(which.value, family or (), education or (), contact or (), sort, origin,
+                        fmt.value, output, force, _data_dirs())
 
 
 @app.command()
@@ -309,7 +262,7 @@ def show(
     \b
     Example: rolecmp show radiologic-technologist
     """
-    emit(_profiles([role], state)[0], fmt, output, force)
+    commands.show_role(role, state, fmt.value, output, force, _data_dirs())
 
 
 @app.command()
@@ -375,7 +328,7 @@ def path_(
     """
     from rolecmp.path import plan_move
 
-    first, second = _profiles([start, goal], state)
+    first, second = commands.profiles([start, goal], state, _data_dirs())
     emit(plan_move(first, second), fmt, output, force)
 
 
@@ -511,37 +464,7 @@ def new(
                      f"{path}\n")
 
 
-def _profiles(names: list[str], state: str | None) -> list[Any]:
-    from rolecmp.profile import build_profile
-    from rolecmp.states import find_state
-
-    area = find_state(state) if state is not None else None
-    catalog = _catalog()
-    return [build_profile(catalog.resolve(name), catalog, area) for name in names]
-
-
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI (the ``rolecmp`` console script)."""
+    """Run the Typer app. The console script enters through :func:`rolecmp.fastpath.main`,
+    which hands everything it does not handle itself to this."""
     app(args=argv, prog_name="rolecmp")
-
-
-def _fail(message: str, code: int) -> None:
-    from rolecmp.render.printable import printable
-
-    sys.stderr.write(f"rolecmp: error: {printable(message, newlines=False)}\n")
-    sys.exit(code)
-
-
-def _flush() -> None:
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _quiet_pipe()
-
-
-def _quiet_pipe() -> None:
-    # The reader closed the pipe (``| head``): stop quietly. Point stdout at devnull so the
-    # interpreter's final flush does not report the same error again.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    sys.exit(0)

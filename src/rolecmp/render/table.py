@@ -130,7 +130,10 @@ def _(result: Comparison) -> RenderableType:
             header.append_text(literal(role.id, "dim"))
         table.add_column(header, ratio=1, min_width=12, overflow="fold")
     shows_pay = any(row.key == "pay" for row in result.rows)
-    scale = bar_scale([p.pay for p in result.profiles]) if shows_pay else None
+    pays = [p.pay for p in result.profiles if p.pay is not None]
+    scale = bar_scale(pays) if shows_pay and len(pays) > 1 else None
+    if shows_pay and len(pays) == 1 and pays[0].p90_annual is not None:
+        scale = (0.0, float(max(SHOW_SCALE, pays[0].p90_annual)))  # one bar: from $0
     for row in result.rows:
         label = Text(f"{DIFF_MARK} " if row.differs else "  ")
         label.append(row.label)
