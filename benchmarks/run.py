@@ -22,7 +22,7 @@ Method
   of the N times; the median's ratio to the floor's median; the peak RSS over the N runs and its
   ratio to the floor's peak RSS.
 * Budgets: each command's median at most 1.6x the floor's; its peak RSS at most 1.5x the floor's.
-* Shell completion is timed like a command (``_ROLECMP_COMPLETE=bash_complete``, ``COMP_WORDS=
+* Shell completion is timed like a command (``_ROLECMP_COMPLETE=complete_bash``, ``COMP_WORDS=
   "rolecmp show rad"``, ``COMP_CWORD=2``) if its first run prints candidates; if the app has no
   completion, it is reported as "not available" and skipped.
 * Scale test (not with ``--short``; ``--scale`` runs only it): 10,000 copies of the bundled
@@ -71,13 +71,15 @@ SCALE_LIST_BUDGET_S = 1.0  # seconds
 SCALE_FILES = 10_000
 SCALE_TEMPLATE = "medical-assistant"
 COMPLETION_ENV = {
-    "_ROLECMP_COMPLETE": "bash_complete",
+    "_ROLECMP_COMPLETE": "complete_bash",
     "COMP_WORDS": "rolecmp show rad",
     "COMP_CWORD": "2",
 }
 COMPLETION_PREFIX = "rad"
 # Variables that would change what rolecmp does if inherited from the caller's shell.
-SCRUBBED_ENV = ("ROLECMP_DATA_DIR", "ROLECMP_CACHE_DIR", *COMPLETION_ENV)
+# PYTHONDONTWRITEBYTECODE would make every run recompile rolecmp from source.
+SCRUBBED_ENV = ("ROLECMP_DATA_DIR", "ROLECMP_CACHE_DIR", "PYTHONDONTWRITEBYTECODE",
+                *COMPLETION_ENV)
 TIMEOUT_S = 300.0
 
 

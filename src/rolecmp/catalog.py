@@ -205,7 +205,12 @@ class Catalog:
 
     def files(self) -> dict[str, Path]:
         """Every role file by id, later directories overriding earlier ones."""
-        found: dict[str, Path] = {}
+        return {role_id: Path(path) for role_id, (path, _) in self._scan().items()}
+
+    def _scan(self) -> dict[str, tuple[str, str]]:
+        """Id -> (path, stamp) of every role file; the stamp (size and modification time)
+        changes when the file does. Plain strings: a catalog may hold 10,000 files."""
+        found: dict[str, tuple[str, str]] = {}
         for directory in self.dirs:
             try:
                 entries = sorted(os.scandir(directory), key=lambda e: e.name)
@@ -215,14 +220,19 @@ class Catalog:
                 raise InvalidRoleFile(str(directory), f"cannot be read: {exc.strerror}") from None
             for entry in entries:
                 if entry.name.endswith(SUFFIX) and not entry.name.startswith("."):
-                    found[entry.name.removesuffix(SUFFIX)] = Path(entry.path)
+                    try:
+                        st = entry.stat()
+                        stamp = f"{st.st_size}:{st.st_mtime_ns}"
+                    except OSError:
+                        stamp = "unreadable"
+                    found[entry.name.removesuffix(SUFFIX)] = (entry.path, stamp)
         return found
 
     def layer_of(self, path: str | os.PathLike[str]) -> str:
         """The name of the layer a role file belongs to."""
-        parent = Path(path).parent
+        parent = os.path.dirname(os.fspath(path))
         for name, directory in zip(reversed(self.names), reversed(self.dirs), strict=True):
-            if directory == parent:
+            if str(directory) == parent:
                 return name
         return "unknown"
 
@@ -294,11 +304,12 @@ class Catalog:
     def index(self) -> dict[str, Entry]:
         """Id -> index entry for every role, from the disk cache when it is current."""
         if self._index is None:
-            files = self.files()
-            fingerprint = _fingerprint(files.values())
+            scanned = self._scan()
+            fingerprint = _digest("\n".join(f"{path}\0{stamp}" for path, stamp in
+                                             scanned.values()))
             cached = self._read_cache(fingerprint)
             if cached is None:
-                cached = self._build_index(files)
+                cached = self._build_index({k: Path(p) for k, (p, _) in scanned.items()})
                 self._write_cache(fingerprint, cached)
             self._index = cached
         return self._index
@@ -363,18 +374,6 @@ def _digest(text: str) -> str:
 
     data = text.encode("utf-8", "surrogateescape")
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
-
-
-def _fingerprint(paths: Iterable[Path]) -> str:
-    """Changes whenever a role file is added, removed, resized or modified."""
-    parts = []
-    for path in paths:
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        parts.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}")
-    return _digest("\n".join(parts))
 
 
 def default_cache_dir() -> Path:

@@ -127,6 +127,7 @@ def _pay(data: dict[str, Any], area_code: str, figures: dict[str, Any]) -> Pay:
     )
 
 
+@cache
 def pay(soc_code: str | None, area_code: str = NATIONAL) -> Pay | None:
     """The OEWS estimates for ``soc_code`` in an area (``US`` or a state's two-letter code);
     None when BLS publishes nothing for that occupation there."""
@@ -222,7 +223,7 @@ def take_stale_warning(today: date, state_dir: Path, shown: Sequence[str]) -> li
 
 def clear_caches() -> None:
     """Forget loaded figures (tests use this)."""
-    for cached in (releases, _wages, _projections):
+    for cached in (releases, _wages, _projections, pay):
         cached.cache_clear()
 
 

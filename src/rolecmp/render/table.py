@@ -377,6 +377,8 @@ class Responsive:
 
 @_render_table_for("Listing")
 def _(result: Listing) -> RenderableType:
+    if len(result.rows) > LONG_LISTING:
+        return _listing_lines(result)
     parts: list[RenderableType] = [
         Responsive(110, lambda: _listing_table(result), lambda: _listing_stacked(result))]
     if result.which == "specialties":
@@ -384,6 +386,28 @@ def _(result: Listing) -> RenderableType:
     parts.append(Text(f"{len(result.entries)} {result.which}", style="dim"))
     parts.append(source_line(result.releases))
     return Group(*parts)
+
+
+#: Above this many roles a listing is plain lines, one per role: Rich lays out about 3,000
+#: roles a second here, and a catalog of 10,000 must list within a second (benchmarks/).
+LONG_LISTING = 500
+
+
+def _listing_lines(result: Listing) -> str:
+    """One plain line per role: id, name, family, the sorted-by figure, first sentence."""
+    lines = []
+    for row in result.rows:
+        e = row.entry
+        figure = _sort_figure(result, row)
+        star = " *" if result.which == "specialties" and e.less_common else ""
+        origin = f"  [{row.origin}: {e.path}]" if result.show_origin else ""
+        lines.append(printable(f"{e.id}  {e.name}{star} ({e.family})"
+                               + (f"  {figure}" if figure else "")
+                               + f"  {first_sentence(e.summary)}{origin}", newlines=False))
+    lines.append(f"{len(result.rows)} {result.which}")
+    if result.releases:
+        lines.append(source_line(result.releases).plain)
+    return "\n".join(lines)
 
 
 def _sort_figure(result: Listing, row: ListingRow) -> str:
