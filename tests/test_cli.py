@@ -22,12 +22,15 @@ CORE_DIMENSIONS = ["education", "scope", "workplaces", "certification", "licensu
 def test_compare_assistant_technician_table(run):
     out = run("compare", "assistant", "technician").stdout
     assert "Medical assistant" in out and "Medical technician" in out
-    for label in ["Education", "Scope of practice", "Workplaces", "Certification", "Licensure",
-                  "Patient contact"]:
+    for label in ["Education", "Scope of practice", "Workplaces", "Certification",
+                  "Patient contact", "Pay (annual)", "Outlook"]:
         assert f"≠ {label}" in out
+    for label in ["Licensure", "Duties", "Qualities", "Next steps"]:  # free text: not marked
+        assert f"  {label}" in out and f"≠ {label}" not in out
     assert "Not the same role: Medical assistant and Medical technician are different roles;" \
         in out
-    assert "they differ on 11 of 11 dimensions" in out
+    verdict = run.json("compare", "assistant", "technician")["verdict"]
+    assert "they differ on 7 of the 7 dimensions that can be compared" in verdict
     assert "CMA (AAMA)" in out and "RMA (AMT)" in out
 
 
@@ -50,7 +53,9 @@ def test_compare_json(run):
     assert education["values"]["medical-assistant"] == [
         "Certificate or associate degree", "12-24 months",
         "BLS entry level: Postsecondary nondegree award"]
-    assert data["differing_dimensions"] == keys
+    assert data["differing_dimensions"] == ["education", "scope", "workplaces", "certification",
+                                            "patient_contact", "pay", "outlook"]
+    assert keys[6:] == ["pay", "outlook", "duties", "qualities", "paths"]
     assert data["verdict"].startswith("Not the same role")
 
 

@@ -180,7 +180,7 @@ def test_keyboard_interrupt_exits_130_quietly(run, monkeypatch):
     def interrupted(self: object, name: str) -> object:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(Catalog, "resolve", interrupted)
+    monkeypatch.setattr(Catalog, "resolve_noted", interrupted)
     result = run("show", "ma", code=130)
     assert result.stdout == "" and result.stderr == ""
 

@@ -251,27 +251,40 @@ class Catalog:
     def resolve(self, name: str) -> Role:
         """The role a person means by ``name``: an id, an alias, a name, or an unambiguous part of
         one. Raises :class:`RoleNotFound` (with suggestions) or :class:`AmbiguousRole`."""
+        return self.resolve_noted(name)[0]
+
+    def resolve_noted(self, name: str) -> tuple[Role, str | None]:
+        """Like :meth:`resolve`, with a note when ``name`` was only part of a role's name
+        ("'radiologic' taken as radiologic-technologist"), so a guess is never silent."""
         key = normalize(name)
         if key and self.path_for(key) is not None:
-            return self.get(key)
-        return self.get(self.resolve_id(name))
+            return self.get(key), None
+        role_id, exact = self._lookup(name)
+        role = self.get(role_id)
+        note = None if exact else (f"{name!r} taken as {role.id} ({role.name}); give the id to "
+                                   "be sure")
+        return role, note
 
     def resolve_id(self, name: str) -> str:
         """The id that ``name`` resolves to, using the index only."""
+        return self._lookup(name)[0]
+
+    def _lookup(self, name: str) -> tuple[str, bool]:
+        """(id, whether ``name`` is exactly an id, alias or name of that role)."""
         key = normalize(name)
         index = self.index()
         if not key:
             raise RoleNotFound(name, [])
         if key in index:
-            return key
+            return key, True
         exact = [e.id for e in index.values() if key in e.aliases or normalize(e.name) == key]
         if len(exact) == 1:
-            return exact[0]
+            return exact[0], True
         # Partial names ("radiologic") need a few letters: two ("ma") match too much by chance.
         partial = exact or ([e.id for e in index.values() if _partial_match(key, e)]
                             if len(key) >= MIN_PARTIAL else [])
         if len(partial) == 1:
-            return partial[0]
+            return partial[0], False
         if partial:
             raise AmbiguousRole(name, sorted(partial))
         raise RoleNotFound(name, self.suggest(key))

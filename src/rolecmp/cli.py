@@ -1,10 +1,9 @@
-"""The ``rolecmp`` commands: parse arguments, call the library, hand the result to a renderer.
+"""The ``rolecmp`` Typer app: the definition of every command, option and help text.
 
-Errors from the library (:class:`~rolecmp.errors.RolecmpError`) become one line on stderr and
-their exit code; nothing here computes a comparison or formats data itself.
+Each command parses its arguments and calls :mod:`rolecmp.commands`, which does the work and
+prints the result; errors from the library (:class:`~rolecmp.errors.RolecmpError`) become one
+line on stderr and their exit code. Nothing here computes or formats anything.
 """
-
-
 
 import sys
 from collections.abc import Sequence
@@ -103,20 +102,9 @@ StateOption = Annotated[
 
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Role ids (and aliases, when typed) that start with what has been typed, from the catalog
-    index: shell completion runs at every Tab, so no role file is read."""
-    from rolecmp.catalog import default_catalog, normalize
-
-    try:
-        dirs = [str(d) for d in (ctx.find_root().params.get("data_dir") or [])]
-        entries = default_catalog(dirs).entries()
-    except Exception:  # a broken data file must not break the user's shell
-        return []
-    key = normalize(incomplete)
-    ids = [e.id for e in entries if e.id.startswith(key)]
-    if ids or not key:
-        return ids
-    return sorted({a for e in entries for a in e.aliases if a.startswith(key)})
+    """Shell completion of role names (see :func:`rolecmp.commands.role_completions`)."""
+    dirs = [str(d) for d in (ctx.find_root().params.get("data_dir") or [])]
+    return commands.role_completions(incomplete, dirs)
 
 
 RoleArgument = typer.Argument(help="A role id, alias or name.", show_default=False,
@@ -134,14 +122,6 @@ def _data_dirs() -> list[str]:
     ctx = click.get_current_context(silent=True)
     obj = ctx.find_root().obj if ctx is not None else None
     return list(obj.get("data_dirs", [])) if isinstance(obj, dict) else []
-
-
-def _catalog() -> Any:
-    return commands.catalog(_data_dirs())
-
-
-def emit(result: Any, fmt: Format, output: Path | None = None, force: bool = False) -> None:
-    commands.emit(result, fmt.value, output, force)
 
 
 def _version(value: bool) -> None:
@@ -177,7 +157,7 @@ def compare(
         "--only", show_default=False,
         help="Compare only these dimensions, comma-separated: education, scope, workplaces, "
              "certification, licensure, patient_contact, pay, outlook, duties, qualities, "
-             "paths.")] = None,
+             "paths, and the sections similarity and activities.")] = None,
     state: StateOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
@@ -186,7 +166,10 @@ def compare(
     """Show how two or more roles differ, dimension by dimension.
 
     Rows where the roles differ are marked; pay counts as different when the medians are more
-    than 5% apart, outlook when projected growth is 2 or more percentage points apart.
+    than 5% apart, outlook when projected growth is 2 or more percentage points apart. Free-text
+    rows (licensure, duties, qualities, next steps) are shown side by side but not marked.
+    Similarity is the cosine of the roles' O*NET 30.1 skill and work-activity importance
+    profiles, each rating centred on its mean over all occupations (1 = same emphases).
 
     \b
     Example: rolecmp compare assistant technician
@@ -244,9 +227,7 @@ def search(
     \b
     Example: rolecmp search "draw blood"
     """
-    from rolecmp.search import search as search_roles
-
-    emit(search_roles(_catalog(), text), fmt, output, force)
+    commands.search_roles(text, fmt.value, output, force, _data_dirs())
 
 
 @app.command()
@@ -277,12 +258,7 @@ def pay(
     \b
     Example: rolecmp pay pharmacy-technician
     """
-    from rolecmp.pay import rank_states
-
-    catalog = _catalog()
-    found = catalog.resolve(role)
-    specialties = [e.id for e in catalog.entries() if e.parent == found.id]
-    emit(rank_states(found, specialties), fmt, output, force)
+    commands.pay_by_state(role, fmt.value, output, force, _data_dirs())
 
 
 @app.command()
@@ -303,10 +279,7 @@ def similar(
     \b
     Example: rolecmp similar medical-assistant
     """
-    from rolecmp.similarity import nearest
-
-    catalog = _catalog()
-    emit(nearest(catalog.resolve(role), catalog.all(), limit), fmt, output, force)
+    commands.similar_roles(role, limit, fmt.value, output, force, _data_dirs())
 
 
 @app.command("path")
@@ -326,10 +299,7 @@ def path_(
     \b
     Example: rolecmp path medical-assistant medical-laboratory-technician
     """
-    from rolecmp.path import plan_move
-
-    first, second = commands.profiles([start, goal], state, _data_dirs())
-    emit(plan_move(first, second), fmt, output, force)
+    commands.move(start, goal, state, fmt.value, output, force, _data_dirs())
 
 
 @app.command()
@@ -361,8 +331,7 @@ def fit(
     \b
     Example: rolecmp fit --contact high --setting lab --no-admin --max-months 24 --pay medium
     """
-    from rolecmp.fit import CONTACTS, PAY_WEIGHTS, SETTINGS, check_answers, rank
-    from rolecmp.profile import build_profile
+    from rolecmp.fit import CONTACTS, PAY_WEIGHTS, SETTINGS
 
     given: dict[str, Any] = {"contact": contact, "setting": setting, "admin": admin,
                              "max_months": max_months, "pay": pay}
@@ -380,13 +349,7 @@ def fit(
         ask("max_months", "How many months of training are you willing to do?",
             click.IntRange(min=0))
         ask("pay", "How much does pay matter?", click.Choice(list(PAY_WEIGHTS)))
-    for key in ("contact", "setting", "pay"):
-        if isinstance(given[key], str):
-            given[key] = given[key].lower()
-    answers = check_answers(given)
-    catalog = _catalog()
-    result = rank([build_profile(r, catalog) for r in catalog.all()], answers)
-    emit(result._replace(rows=result.rows[:limit]), fmt, output, force)
+    commands.fit_roles(given, limit, fmt.value, output, force, _data_dirs())
 
 
 @app.command()
@@ -397,10 +360,7 @@ def sources(fmt: FormatOption = Format.table, output: OutputOption = None,
     \b
     Example: rolecmp sources
     """
-    from rolecmp.figures import releases
-    from rolecmp.sources import SourceList
-
-    emit(SourceList(releases()), fmt, output, force)
+    commands.list_sources(fmt.value, output, force)
 
 
 @app.command()
@@ -419,11 +379,7 @@ def validate(
     \b
     Example: rolecmp validate ~/my-roles/clinic-scribe.yaml
     """
-    from rolecmp.validate import validate_paths
-
-    report = validate_paths(paths or [], _catalog())
-    emit(report, fmt, output, force)
-    if not report.ok:
+    if not commands.validate_files(paths or [], fmt.value, output, force, _data_dirs()):
         raise typer.Exit(1)
 
 
@@ -434,11 +390,7 @@ def schema() -> None:
     \b
     Example: rolecmp schema > role.schema.json
     """
-    import json
-
-    from rolecmp.schema import json_schema
-
-    sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
+    commands.schema()
 
 
 @app.command()
@@ -454,14 +406,7 @@ def new(
     \b
     Example: rolecmp new clinic-scribe
     """
-    from rolecmp.catalog import roles_subdir, user_data_dir
-    from rolecmp.validate import new_role_file
-
-    dirs = _data_dirs()
-    directory = roles_subdir(Path(dirs[-1])) if dirs else user_data_dir() / "roles"
-    path = new_role_file(role_id, directory)
-    sys.stdout.write(f"Wrote {path}\nFill in every TODO, then check it: rolecmp validate "
-                     f"{path}\n")
+    commands.new_role(role_id, _data_dirs())
 
 
 def main(argv: list[str] | None = None) -> None:

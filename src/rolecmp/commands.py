@@ -108,7 +108,15 @@ def profiles(names: Sequence[str], state: str | None, data_dirs: Sequence[str] =
 
     area = find_state(state) if state is not None else None
     cat = catalog(data_dirs)
-    return [build_profile(cat.resolve(name), cat, area) for name in names]
+    return [build_profile(resolve(cat, name), cat, area) for name in names]
+
+
+def resolve(cat: Any, name: str) -> Any:
+    """The role ``name`` means, saying on stderr when it was taken from part of a name."""
+    role, note = cat.resolve_noted(name)
+    if note:
+        sys.stderr.write(f"rolecmp: note: {note}\n")
+    return role
 
 
 def compare_roles(names: Sequence[str], only: str | None, state: str | None, fmt: str,
@@ -116,8 +124,8 @@ def compare_roles(names: Sequence[str], only: str | None, state: str | None, fmt
     """``rolecmp compare``."""
     from rolecmp.compare import compare, select_dimensions
 
-    dimensions = select_dimensions(only.split(",") if only else None)
-    emit(compare(profiles(names, state, data_dirs), dimensions), fmt, output, force)
+    dimensions, extras = select_dimensions(only.split(",") if only else None)
+    emit(compare(profiles(names, state, data_dirs), dimensions, extras), fmt, output, force)
 
 
 def show_role(name: str, state: str | None, fmt: str, output: Path | None, force: bool,
@@ -134,3 +142,106 @@ def list_roles(which: str, families: Sequence[str], education: Sequence[str],
 
     emit(listing(catalog(data_dirs), which, families=families, education=education,
                  contact=contact, sort=sort.lower(), show_origin=origin), fmt, output, force)
+
+
+def pay_by_state(name: str, fmt: str, output: Path | None, force: bool,
+                 data_dirs: Sequence[str] = ()) -> None:
+    """``rolecmp pay``."""
+    from rolecmp.pay import rank_states
+
+    cat = catalog(data_dirs)
+    role = resolve(cat, name)
+    specialties = [e.id for e in cat.entries() if e.parent == role.id]
+    emit(rank_states(role, specialties), fmt, output, force)
+
+
+def search_roles(text: str, fmt: str, output: Path | None, force: bool,
+                 data_dirs: Sequence[str] = ()) -> None:
+    """``rolecmp search``."""
+    from rolecmp.search import search
+
+    emit(search(catalog(data_dirs), text), fmt, output, force)
+
+
+def similar_roles(name: str, limit: int, fmt: str, output: Path | None, force: bool,
+                  data_dirs: Sequence[str] = ()) -> None:
+    """``rolecmp similar``."""
+    from rolecmp.similarity import nearest
+
+    cat = catalog(data_dirs)
+    emit(nearest(resolve(cat, name), cat.all(), limit), fmt, output, force)
+
+
+def move(start: str, goal: str, state: str | None, fmt: str, output: Path | None, force: bool,
+         data_dirs: Sequence[str] = ()) -> None:
+    """``rolecmp path``."""
+    from rolecmp.path import plan_move
+
+    first, second = profiles([start, goal], state, data_dirs)
+    emit(plan_move(first, second), fmt, output, force)
+
+
+def fit_roles(given: dict[str, Any], limit: int, fmt: str, output: Path | None, force: bool,
+              data_dirs: Sequence[str] = ()) -> None:
+    """``rolecmp fit``, once every answer is known."""
+    from rolecmp.fit import check_answers, rank
+    from rolecmp.profile import build_profile
+
+    answers = check_answers({k: v.lower() if isinstance(v, str) else v
+                             for k, v in given.items()})
+    cat = catalog(data_dirs)
+    emit(rank([build_profile(r, cat) for r in cat.all()], answers, limit), fmt, output, force)
+
+
+def list_sources(fmt: str, output: Path | None, force: bool) -> None:
+    """``rolecmp sources``."""
+    from rolecmp.figures import releases
+    from rolecmp.sources import SourceList
+
+    emit(SourceList(releases()), fmt, output, force)
+
+
+def validate_files(paths: Sequence[Path], fmt: str, output: Path | None, force: bool,
+                   data_dirs: Sequence[str] = ()) -> bool:
+    """``rolecmp validate``; whether every file is fine."""
+    from rolecmp.validate import validate_paths
+
+    report = validate_paths(paths, catalog(data_dirs))
+    emit(report, fmt, output, force)
+    return report.ok
+
+
+def new_role(role_id: str, data_dirs: Sequence[str] = ()) -> None:
+    """``rolecmp new``: the template goes to the last --data-dir, else the user data folder."""
+    from rolecmp.catalog import roles_subdir, user_data_dir
+    from rolecmp.validate import new_role_file
+
+    directory = roles_subdir(Path(data_dirs[-1])) if data_dirs else user_data_dir() / "roles"
+    path = new_role_file(role_id, directory)
+    sys.stdout.write(f"Wrote {path}\nFill in every TODO, then check it: rolecmp validate "
+                     f"{path}\n")
+
+
+def schema() -> None:
+    """``rolecmp schema``."""
+    import json
+
+    from rolecmp.schema import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
+
+
+def role_completions(incomplete: str, data_dirs: Sequence[str] = ()) -> list[str]:
+    """Role ids (and aliases, when no id fits) that start with what has been typed, from the
+    catalog index: shell completion runs at every Tab, so no role file is read."""
+    from rolecmp.catalog import normalize
+
+    try:
+        entries = catalog(data_dirs).entries()
+    except RolecmpError:  # a broken data file must not break the user's shell
+        return []
+    key = normalize(incomplete)
+    ids = [e.id for e in entries if e.id.startswith(key)]
+    if ids or not key:
+        return ids
+    return sorted({a for e in entries for a in e.aliases if a.startswith(key)})

@@ -172,6 +172,13 @@ def _outlook_differs(profiles: Sequence[Profile]) -> bool:
     return max(known) - min(known) >= GROWTH_TOLERANCE
 
 
+def _descriptive(profiles: Sequence[Profile]) -> bool:
+    """Free-text rows (licensure, duties, qualities, next steps) are shown side by side but never
+    marked or counted: two wordings differ even when the facts agree. The O*NET work activities
+    below the table say which duties are shared."""
+    return False
+
+
 class Dimension(NamedTuple):
     """One row of a comparison: its label, a role's lines on it, and when roles differ on it."""
 
@@ -195,19 +202,18 @@ DIMENSIONS: tuple[Dimension, ...] = (
               _keyed(lambda p: (p.role.certification.status,
                                 frozenset(c.abbreviation
                                           for c in p.role.certification.credentials)))),
-    Dimension("licensure", "Licensure", lambda p: [p.role.licensure],
-              _keyed(lambda p: p.role.licensure.strip())),
+    Dimension("licensure", "Licensure", lambda p: [p.role.licensure], _descriptive),
     Dimension("patient_contact", "Patient contact", _patient_contact,
               _keyed(lambda p: p.contact_level)),
     Dimension("pay", "Pay (annual)", pay_lines, _pay_differs),
     Dimension("outlook", "Outlook", _outlook, _outlook_differs),
-    Dimension("duties", "Duties", lambda p: list(p.role.scope.duties.all()),
-              _keyed(lambda p: _folded(p.role.scope.duties.all()))),
-    Dimension("qualities", "Qualities", lambda p: list(p.role.qualities),
-              _keyed(lambda p: _folded(p.role.qualities))),
-    Dimension("paths", "Next steps", _next_steps,
-              _keyed(lambda p: frozenset(s.role for s in p.role.next_steps))),
+    Dimension("duties", "Duties", lambda p: list(p.role.scope.duties.all()), _descriptive),
+    Dimension("qualities", "Qualities", lambda p: list(p.role.qualities), _descriptive),
+    Dimension("paths", "Next steps", _next_steps, _descriptive),
 )
+
+
+DIMENSION_BY_KEY = {d.key: d for d in DIMENSIONS}
 
 
 class Row(NamedTuple):
@@ -276,6 +282,8 @@ class Comparison(NamedTuple):
                        "parent": r.parent, "soc_code": r.soc_code} for r in self.roles],
             "area": self.profiles[0].area,
             "pay": {p.role.id: p.pay.to_dict() if p.pay else None for p in self.profiles},
+            "pay_range": {p.role.id: p.pay_range.to_dict() for p in self.profiles
+                          if p.pay_range is not None},
             "outlook": {p.role.id: p.outlook.to_dict() if p.outlook else None
                         for p in self.profiles},
             "sources": self.releases,
@@ -304,22 +312,27 @@ class UnknownDimension(RolecmpError):
     """A dimension name that ``compare --only`` does not know."""
 
 
-def select_dimensions(names: Sequence[str] | None) -> tuple[Dimension, ...]:
-    """The dimensions called ``names`` (all of them for None), in the standard order."""
+#: Sections below the table that --only can also pick.
+EXTRAS = ("similarity", "activities")
+
+
+def select_dimensions(names: Sequence[str] | None) -> tuple[tuple[Dimension, ...], frozenset[str]]:
+    """The dimensions and extra sections called ``names`` (all of them for None), in order."""
     if not names:
-        return DIMENSIONS
+        return DIMENSIONS, frozenset(EXTRAS)
     known = {d.key: d for d in DIMENSIONS}
     wanted = {n.strip().lower().replace("-", "_") for n in names if n.strip()}
-    unknown = sorted(wanted - set(known))
+    unknown = sorted(wanted - set(known) - set(EXTRAS))
     if unknown:
         raise UnknownDimension(f"unknown dimension {unknown[0]!r}; choose from "
-                               f"{', '.join(known)}")
-    return tuple(d for d in DIMENSIONS if d.key in wanted)
+                               f"{', '.join([*known, *EXTRAS])}")
+    return tuple(d for d in DIMENSIONS if d.key in wanted), frozenset(wanted & set(EXTRAS))
 
 
-def compare(profiles: Sequence[Profile], dimensions: Sequence[Dimension] = DIMENSIONS
-            ) -> Comparison:
-    """Compare two or more profiles, in the given order, on ``dimensions`` (default: all)."""
+def compare(profiles: Sequence[Profile], dimensions: Sequence[Dimension] = DIMENSIONS,
+            extras: frozenset[str] = frozenset(EXTRAS)) -> Comparison:
+    """Compare two or more profiles, in the given order, on ``dimensions`` (default: all), with
+    the ``extras`` sections (O*NET similarity and work activities)."""
     if len(profiles) < 2:
         raise ValueError("compare needs at least two roles")
     rows = tuple(
@@ -331,8 +344,10 @@ def compare(profiles: Sequence[Profile], dimensions: Sequence[Dimension] = DIMEN
     pairs = [(a, b) for i, a in enumerate(roles) for b in roles[i + 1:] if a.id != b.id]
     sims = tuple(s for a, b in pairs if (s := similarity(a, b)) is not None)
     unique = list({r.id: r for r in roles}.values())
-    acts = activities(unique) if len(unique) > 1 else None
-    return Comparison(tuple(profiles), rows, _verdict(profiles, rows, sims), sims, acts)
+    acts = activities(unique) if len(unique) > 1 and "activities" in extras else None
+    verdict = _verdict(profiles, rows, sims)
+    return Comparison(tuple(profiles), rows, verdict,
+                      sims if "similarity" in extras else (), acts)
 
 
 class Verdict(NamedTuple):
@@ -367,12 +382,15 @@ def _verdict(profiles: Sequence[Profile], rows: Sequence[Row],
         kind = "different roles"
         text = f"Not the same role: {names} are different roles"
     differing = [row.label.lower() for row in rows if row.differs]
+    counted = [row for row in rows if DIMENSION_BY_KEY[row.key].differs is not _descriptive]
     if differing:
-        text += (f"; they differ on {len(differing)} of {len(rows)} dimensions "
-                 f"({', '.join(differing)}).")
+        text += (f"; they differ on {len(differing)} of the {len(counted)} dimensions that can "
+                 f"be compared ({', '.join(differing)}).")
+    elif counted:
+        text += (", though they match on the dimension compared." if len(counted) == 1 else
+                 f", though they match on all {len(counted)} dimensions that can be compared.")
     else:
-        text += (", though they match on the dimension compared." if len(rows) == 1 else
-                 f", though they match on all {len(rows)} dimensions compared.")
+        text += "."
     return Verdict(kind, text, tuple(_reasons(profiles, rows, similarities)))
 
 
@@ -383,7 +401,12 @@ def _reasons(profiles: Sequence[Profile], rows: Sequence[Row],
     by_key = {row.key: row for row in rows}
     if len(similarities) == 1:
         sim = similarities[0]
-        reasons.append(f"their work is {_alike(sim.score)} (O*NET similarity {sim.score:.2f})")
+        if sim.same_profile:
+            reasons.append(f"O*NET describes both with one profile ({sim.same_profile}), so it "
+                           "cannot tell their work apart")
+        else:
+            reasons.append(f"their work is {_alike(sim.score)} (O*NET similarity "
+                           f"{sim.score:.2f})")
     if "education" in by_key and by_key["education"].differs:
         reasons.append("training: " + " vs ".join(
             f"{credential_levels(p.role).lower()} ({program_length(p.role)})" for p in profiles))

@@ -145,12 +145,13 @@ def score(profile: Profile, answers: Answers, best_median: int) -> FitRow:
     return FitRow(role.id, role.name, points, tuple(reasons), median)
 
 
-def rank(profiles: Sequence[Profile], answers: Answers) -> FitResult:
-    """Roles ranked for ``answers``, best first; umbrella roles are left out."""
+def rank(profiles: Sequence[Profile], answers: Answers, limit: int | None = None) -> FitResult:
+    """Roles ranked for ``answers``, best first (the first ``limit``); umbrella roles are left
+    out."""
     candidates = [p for p in profiles if p.role.family != "umbrella"]
     medians = [p.pay.median_annual for p in candidates if p.pay and p.pay.median_annual]
     best = max(medians) if medians else 0
     rows = sorted((score(p, answers, best) for p in candidates),
                   key=lambda r: (-r.score, r.id))
-    return FitResult(answers, tuple(rows))
+    return FitResult(answers, tuple(rows[:limit] if limit else rows))
 

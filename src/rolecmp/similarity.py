@@ -105,10 +105,12 @@ class Similarity(NamedTuple):
     shared: tuple[Driver, ...]
     apart: tuple[Driver, ...]
     approximate: bool
+    same_profile: str | None = None  # the O*NET code, when both roles share one profile
 
     def to_dict(self) -> dict[str, Any]:
         return {"a": self.a, "b": self.b, "score": self.score, "method": METHOD,
                 "release": RELEASE, "approximate": self.approximate,
+                "same_profile": self.same_profile,
                 "shared": [d.to_dict() for d in self.shared],
                 "apart": [d.to_dict() for d in self.apart]}
 
@@ -123,6 +125,9 @@ def similarity(a: Role, b: Role, top: int = 3) -> Similarity | None:
     va, vb = vector(a), vector(b)
     if va is None or vb is None:
         return None
+    if va.code == vb.code:
+        # One O*NET profile describes both roles: the figure would be 1 and say nothing.
+        return Similarity(a.id, b.id, 1.0, (), (), va.approximate, va.code)
     els = elements()
     ca, cb = _centred(va), _centred(vb)
     order = range(len(els))
@@ -217,6 +222,7 @@ class Neighbour(NamedTuple):
     id: str
     name: str
     score: float
+    same_profile: bool = False
 
 
 class Nearest(NamedTuple):
@@ -249,7 +255,7 @@ def nearest(role: Role, others: list[Role], limit: int = 10) -> Nearest:
             continue
         sim = similarity(role, other)
         if sim is not None:
-            scored.append(Neighbour(other.id, other.name, sim.score))
+            scored.append(Neighbour(other.id, other.name, sim.score, sim.same_profile is not None))
     scored.sort(key=lambda n: (-n.score, n.id))
     own = vector(role)
     return Nearest(role, tuple(scored[:limit]), own is not None and own.approximate)

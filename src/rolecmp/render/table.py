@@ -323,7 +323,8 @@ def _(result: Nearest) -> RenderableType:
     table.add_column("Name")
     table.add_column("Similarity", justify="right")
     for i, n in enumerate(result.neighbours, 1):
-        table.add_row(str(i), literal(n.id), literal(n.name), f"{n.score:.2f}")
+        table.add_row(str(i), literal(n.id), literal(n.name),
+                      "same O*NET profile" if n.same_profile else f"{n.score:.2f}")
     note = ("Similarity: cosine of O*NET 30.1 skill and work-activity importance, each rating "
             "centred on its mean over all occupations (1 = same emphases, 0 = unrelated).")
     if result.approximate:
@@ -442,6 +443,11 @@ def _verdict_details(result: Comparison) -> list[RenderableType]:
                                "1 = same emphases, 0 = unrelated)", style="bold")]
         rows = []
         for sim in result.similarities:
+            if sim.same_profile:
+                rows.append((f"{names[sim.a]} ~ {names[sim.b]}:",
+                             f"one O*NET profile ({sim.same_profile}) describes both; O*NET "
+                             "cannot tell their work apart"))
+                continue
             note = " (approximate: a profile averages several O*NET occupations)" \
                 if sim.approximate else ""
             rows.append((f"{names[sim.a]} ~ {names[sim.b]}:", f"{sim.score:.2f}{note}"))
