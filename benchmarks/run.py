@@ -10,8 +10,9 @@ Method
   table of the same shape and size as ``rolecmp compare assistant technician`` (11 rows x 3
   columns of multi-line text, about 80 lines) and does nothing else.
 * Wall time is ``time.perf_counter()`` from just before the process is spawned to just after it is
-  reaped. Peak memory is the child's own maximum resident set size, from ``os.wait4`` (the rusage
-  of exactly that child, not an accumulated ``RUSAGE_CHILDREN``).
+  reaped. Peak memory is the child's own maximum resident set size, reported by GNU time run as a
+  small launcher (Linux would otherwise carry this script's own size into every child's
+  ``ru_maxrss``); without /usr/bin/time it falls back to ``os.wait4``, an upper bound.
 * ``ROLECMP_CACHE_DIR`` points at a temporary directory kept for the whole run, and every command
   first gets warm-up runs (2, or 1 with ``--short``) that are not measured, so the timed runs use
   a warm index cache, like every run after a user's first. Nothing in the user's own cache is
@@ -96,12 +97,24 @@ class Run:
     timed_out: bool
 
 
+# Linux carries a parent's peak RSS into the ru_maxrss of a child it forks (exec records the old
+# image's high-water mark), so every child of this Python process would report at least this
+# process's own size. A small exec'd launcher (GNU time) forks the command instead and reports
+# the command's own peak; without it, memory is read from wait4 and is only an upper bound.
+TIME_BIN = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+
+
 def run_once(argv: list[str], env: dict[str, str], *, capture: bool = False) -> Run:
-    """Run ``argv`` once; time it from spawn to reap and read its peak RSS from ``os.wait4``.
+    """Run ``argv`` once; time it from spawn to reap and read its peak RSS.
 
     stdout goes to /dev/null unless ``capture`` (used only for the completion check, which needs
     the candidates); stderr goes to a temporary file, so neither can block the child."""
     killed = threading.Event()
+    rss_file = None
+    if TIME_BIN:
+        fd, rss_file = tempfile.mkstemp(prefix="rolecmp-bench-rss-")
+        os.close(fd)
+        argv = [TIME_BIN, "-f", "%M", "-o", rss_file, *argv]
     with tempfile.TemporaryFile() as err:
         stdout_target = subprocess.PIPE if capture else subprocess.DEVNULL
         start = time.perf_counter()
@@ -126,6 +139,11 @@ def run_once(argv: list[str], env: dict[str, str], *, capture: bool = False) -> 
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
     maxrss = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss  # bytes
+    if rss_file is not None:
+        with open(rss_file, encoding="utf-8") as handle:
+            text = handle.read().strip().splitlines()
+        os.unlink(rss_file)
+        maxrss = int(text[-1]) if text and text[-1].isdigit() else maxrss
     return Run(elapsed, maxrss, proc.returncode, stderr,
                out.decode("utf-8", "replace") if out is not None else None, killed.is_set())
 

@@ -154,7 +154,8 @@ def test_csv_compare_values(run):
     assert education["dimension"] == "education"
     # same credential levels and program length in the role files, but BLS's entry level differs
     assert education["differs"] == "yes"
-    assert education["medical-laboratory-technician"].endswith("BLS entry level: Bachelor's degree")
+    assert education["medical-laboratory-technician"].endswith(
+        "BLS entry level (group 29-2010): Bachelor's degree")
     assert education["medical-assistant"] == ("Certificate or associate degree; 12-24 months; "
                                               "BLS entry level: Postsecondary nondegree award")
 

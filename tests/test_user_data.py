@@ -157,12 +157,12 @@ def test_schema_and_validator_agree_on_broken_files(name):
     data = yaml.safe_load(role_text())
     BROKEN[name](data)
     schema_ok = jsonschema.Draft202012Validator(json_schema()).is_valid(data)
-    from rolecmp.catalog import _checked_data
+    from rolecmp.catalog import checked_data
 
     path = Path(__file__).parent / "_tmp_agree.yaml"
     try:
         path.write_text(yaml.safe_dump(data), encoding="utf-8")
-        ours = _checked_data(str(path))
+        ours = checked_data(str(path))
     finally:
         path.unlink()
     assert schema_ok is False

@@ -12,7 +12,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -22,7 +22,7 @@ from rolecmp.schema import ID_PATTERN, MUST_BE_SOURCED, validate
 
 SUFFIX = ".yaml"
 _ID_RE = re.compile(ID_PATTERN)
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 MIN_PARTIAL = 3
 
 
@@ -55,13 +55,15 @@ class Entry(NamedTuple):
     summary: str
     less_common: bool
     patient_contact: str
+    onet_code: str | None
+    soc_group: bool  # BLS counts the role in a broader group (the role file has a soc_note)
     path: str
 
     @classmethod
     def of(cls, role: Role, path: str) -> Entry:
         return cls(role.id, role.name, role.aliases, role.kind, role.family, role.parent,
                    role.soc_code, role.summary, role.less_common, role.patient_contact.level,
-                   path)
+                   role.onet_code, role.soc_note is not None, path)
 
     def to_dict(self) -> dict[str, Any]:
         out = self._asdict()
@@ -70,17 +72,9 @@ class Entry(NamedTuple):
         return out
 
 
-def read_role(path: str | os.PathLike[str]) -> Role:
-    """Read and validate one role file; the first problem is raised as :class:`InvalidRoleFile`."""
-    problems = check_file(path)
-    if isinstance(problems, Role):
-        return problems
-    raise problems[0]
-
-
 def check_file(path: str | os.PathLike[str]) -> Role | list[InvalidRoleFile]:
     """The role in ``path``, or every problem with it (each with file, line, column and field)."""
-    data = _checked_data(os.fspath(path))
+    data = checked_data(os.fspath(path))
     if isinstance(data, list):
         return data
     return Role.from_data(data, origin=os.fspath(path))
@@ -89,7 +83,7 @@ def check_file(path: str | os.PathLike[str]) -> Role | list[InvalidRoleFile]:
 PLACEHOLDER = "TODO"
 
 
-def _checked_data(name: str, strict: bool = False) -> dict[str, Any] | list[InvalidRoleFile]:
+def checked_data(name: str, strict: bool = False) -> dict[str, Any] | list[InvalidRoleFile]:
     """Parse and validate a role file. ``strict`` also reports placeholders left by
     ``rolecmp new`` (the ``validate`` command is strict; reading roles is not)."""
     from rolecmp import yamlload
@@ -158,7 +152,7 @@ class RoleCache:
                 return Role.from_data(stored["data"], origin=str(path))
         except (OSError, ValueError, KeyError, TypeError):
             pass
-        data = _checked_data(str(path))
+        data = checked_data(str(path))
         if isinstance(data, list):
             raise data[0]
         _write_json(entry, {"stamp": stamp, "data": data})
@@ -452,11 +446,3 @@ def default_catalog(data_dirs: Sequence[str | os.PathLike[str]] = ()) -> Catalog
 def reset() -> None:
     """Forget the process-wide catalogs (tests use this)."""
     _catalogs.clear()
-
-
-def iter_problems(paths: Iterable[str | os.PathLike[str]]) -> Iterator[InvalidRoleFile]:
-    """Every problem in the given role files."""
-    for path in paths:
-        result = check_file(path)
-        if not isinstance(result, Role):
-            yield from result

@@ -42,6 +42,8 @@ class RolecmpGroup(TyperGroup):
             code = 0
         except click.UsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            if "--data-dir" in exc.format_message():
+                hint = " (--data-dir goes before the command: rolecmp --data-dir DIR COMMAND)"
             fail(exc.format_message() + hint, 2)
         except click.ClickException as exc:
             fail(exc.format_message(), exc.exit_code)
@@ -264,8 +266,8 @@ def pay(
 @app.command()
 def similar(
     role: Annotated[str, RoleArgument],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1,
-                                       help="How many roles to show.")] = 10,
+    limit: Annotated[int, typer.Option("--limit", "-n",
+                                       help="How many roles to show (at least 1).")] = 10,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -314,19 +316,23 @@ def fit(
         "--admin/--no-admin", show_default=False,
         help="Whether you want administrative work (scheduling, records, billing).")] = None,
     max_months: Annotated[int | None, typer.Option(
-        "--max-months", show_default=False, min=0,
+        "--max-months", show_default=False,
         help="The longest training you are willing to do, in months.")] = None,
     pay: Annotated[str | None, typer.Option(
         "--pay", show_default=False, help="How much pay matters: low, medium or high.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1,
-                                       help="How many roles to show.")] = 10,
+    limit: Annotated[int, typer.Option("--limit", "-n",
+                                       help="How many roles to show (at least 1).")] = 10,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Rank roles for you: asks five questions in a terminal, or takes them as flags.
 
-    Without a terminal it never waits for input: give every flag.
+    Without a terminal it never waits for input: give every flag. Roles whose shortest program
+    is longer than --max-months are left out. The rest score out of 100: patient contact 30
+    (measured from O*NET where it covers the role), setting 30 (20 if only a workplace names
+    it), administrative work 15 (O*NET "Performing Administrative Activities" 3.0 or more),
+    training 15, pay up to 20; every point is listed with its reason.
 
     \b
     Example: rolecmp fit --contact high --setting lab --no-admin --max-months 24 --pay medium
@@ -346,8 +352,7 @@ def fit(
         ask("setting", "Where would you like to work?", click.Choice(list(SETTINGS)))
         if given["admin"] is None:
             given["admin"] = typer.confirm("Do you want administrative work too?")
-        ask("max_months", "How many months of training are you willing to do?",
-            click.IntRange(min=0))
+        ask("max_months", "How many months of training are you willing to do?", int)
         ask("pay", "How much does pay matter?", click.Choice(list(PAY_WEIGHTS)))
     commands.fit_roles(given, limit, fmt.value, output, force, _data_dirs())
 

@@ -26,7 +26,15 @@ def emit(result: Any, fmt: str, output: Path | None = None, force: bool = False)
             return
         from rich.console import Console
 
-        Console(highlight=False, soft_wrap=False).print(rendered)
+        console = Console(highlight=False, soft_wrap=False)
+        if console.is_terminal:
+            console.print(rendered)
+            return
+        # Into a pipe or file: the same layout without the padding Rich adds at line ends.
+        with console.capture() as captured:
+            console.print(rendered)
+        sys.stdout.write("\n".join(line.rstrip() for line in
+                                   captured.get().splitlines()) + "\n")
         return
     if isinstance(rendered, str):
         text = rendered + "\n"
@@ -168,6 +176,8 @@ def similar_roles(name: str, limit: int, fmt: str, output: Path | None, force: b
     """``rolecmp similar``."""
     from rolecmp.similarity import nearest
 
+    if limit < 1:
+        raise RolecmpError("--limit must be at least 1")
     cat = catalog(data_dirs)
     emit(nearest(resolve(cat, name), cat.all(), limit), fmt, output, force)
 
@@ -187,6 +197,8 @@ def fit_roles(given: dict[str, Any], limit: int, fmt: str, output: Path | None, 
     from rolecmp.fit import check_answers, rank
     from rolecmp.profile import build_profile
 
+    if limit < 1:
+        raise RolecmpError("--limit must be at least 1")
     answers = check_answers({k: v.lower() if isinstance(v, str) else v
                              for k, v in given.items()})
     cat = catalog(data_dirs)

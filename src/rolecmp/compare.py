@@ -63,8 +63,15 @@ def count(value: int | None) -> str:
 def _education(p: Profile) -> list[str]:
     lines = [credential_levels(p.role), program_length(p.role)]
     if p.entry:
-        lines.append(f"BLS entry level: {p.entry.education}")
+        lines.append(f"{bls_entry_label(p)}: {p.entry.education}")
     return lines
+
+
+def bls_entry_label(p: Profile) -> str:
+    """"BLS entry level", naming the group when BLS counts the role in a broader one."""
+    if p.role.soc_note and p.role.soc_code:
+        return f"BLS entry level (group {p.role.soc_code})"
+    return "BLS entry level"
 
 
 def _scope(p: Profile) -> list[str]:
@@ -342,9 +349,10 @@ def compare(profiles: Sequence[Profile], dimensions: Sequence[Dimension] = DIMEN
     )
     roles = [p.role for p in profiles]
     pairs = [(a, b) for i, a in enumerate(roles) for b in roles[i + 1:] if a.id != b.id]
-    sims = tuple(s for a, b in pairs if (s := similarity(a, b)) is not None)
+    known = {p.role.id: p.onet for p in profiles if p.onet is not None}
+    sims = tuple(s for a, b in pairs if (s := similarity(a, b, known=known)) is not None)
     unique = list({r.id: r for r in roles}.values())
-    acts = activities(unique) if len(unique) > 1 and "activities" in extras else None
+    acts = activities(unique, known) if len(unique) > 1 and "activities" in extras else None
     verdict = _verdict(profiles, rows, sims)
     return Comparison(tuple(profiles), rows, verdict,
                       sims if "similarity" in extras else (), acts)

@@ -221,12 +221,6 @@ def take_stale_warning(today: date, state_dir: Path, shown: Sequence[str]) -> li
     return fresh
 
 
-def clear_caches() -> None:
-    """Forget loaded figures (tests use this)."""
-    for cached in (releases, _wages, _projections, pay):
-        cached.cache_clear()
-
-
 def environ_today() -> date:
     """Today, or ``$ROLECMP_TODAY`` (YYYY-MM-DD) so the staleness warning can be tested."""
     value = os.environ.get("ROLECMP_TODAY")

@@ -34,7 +34,8 @@ class Row:
     def to_dict(self) -> dict[str, Any]:
         e = self.entry
         return {"id": e.id, "name": e.name, "kind": e.kind, "family": e.family,
-                "parent": e.parent, "soc_code": e.soc_code, "less_common": e.less_common,
+                "parent": e.parent, "soc_code": e.soc_code, "soc_group": e.soc_group,
+                "less_common": e.less_common,
                 "patient_contact": e.patient_contact, "summary": e.summary,
                 "median_annual": self.median_annual,
                 "employment_change_pct": self.employment_change_pct,

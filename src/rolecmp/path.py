@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from rolecmp.compare import credential_levels, money, program_length
+from rolecmp.compare import bls_entry_label, credential_levels, money, program_length
 from rolecmp.profile import Profile
-from rolecmp.similarity import Similarity, gaps, similarity
+from rolecmp.similarity import Similarity, Vector, gaps, similarity
 
 
 class Move(NamedTuple):
@@ -35,7 +35,7 @@ class Move(NamedTuple):
         steps = [("Training", f"{credential_levels(goal)}, {program_length(goal)}: "
                               f"{' '.join(goal.education.path.split())}")]
         if self.goal.entry:
-            steps.append(("BLS typical entry", self.goal.entry.education))
+            steps.append((bls_entry_label(self.goal), self.goal.entry.education))
         creds = goal.certification.credentials
         exam = "; ".join(f"{c.abbreviation} from {c.body}" for c in creds) or "none listed"
         steps.append((f"Credential ({goal.certification.status})", exam))
@@ -48,7 +48,8 @@ class Move(NamedTuple):
                           or "little: the two roles share few strengths"))
             steps.append(("New to learn", "; ".join(
                 f"{d.element} ({d.ratings[0]:.1f} now, {d.ratings[1]:.1f} in the new role)"
-                for d in gaps(self.start.role, goal)) or "nothing rated much higher"))
+                for d in gaps(self.start.role, goal, known=self._known()))
+                or "nothing rated much higher"))
             steps.append(("Similarity", f"{sim.score:.2f} (O*NET 30.1; 1 = same emphases)"))
         else:
             steps.append(("Carries over", "unknown: O*NET has no profile for one of the roles"))
@@ -56,8 +57,16 @@ class Move(NamedTuple):
         steps.append(("Outlook 2024-34", self._outlook_text()))
         return steps
 
+    def _known(self) -> dict[str, Vector]:
+        return {p.role.id: p.onet for p in (self.start, self.goal) if p.onet is not None}
+
     def _pay_text(self) -> str:
         a, b = self.start.pay, self.goal.pay
+        ranged = self.goal.pay_range or self.start.pay_range
+        if ranged is not None and (a is None or b is None):
+            here = money(a.median_annual) if a else f"{money(ranged.low)}-{money(ranged.high)}"
+            there = money(b.median_annual) if b else f"{money(ranged.low)}-{money(ranged.high)}"
+            return f"{here} to {there} (a range: the specialties' BLS medians)"
         if a is None or b is None or self.pay_change is None:
             return "unknown for one of the roles"
         assert a.median_annual is not None
@@ -69,6 +78,10 @@ class Move(NamedTuple):
 
     def _outlook_text(self) -> str:
         a, b = self.start.outlook, self.goal.outlook
+        r = self.goal.outlook_range
+        if a is not None and b is None and r is not None:
+            return (f"{a.employment_change_pct:+.1f}% to {r.low:+.1f}%-{r.high:+.1f}% jobs "
+                    "(a range over the specialties)")
         if a is None or b is None:
             return "unknown for one of the roles"
         return (f"{a.employment_change_pct:+.1f}% to {b.employment_change_pct:+.1f}% jobs; "
@@ -94,4 +107,5 @@ class Move(NamedTuple):
 def plan_move(start: Profile, goal: Profile) -> Move:
     """The path from one role to another."""
     note = next((s.how for s in start.role.next_steps if s.role == goal.role.id), None)
-    return Move(start, goal, similarity(start.role, goal.role), note)
+    known = {p.role.id: p.onet for p in (start, goal) if p.onet is not None}
+    return Move(start, goal, similarity(start.role, goal.role, known=known), note)

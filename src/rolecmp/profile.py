@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from rolecmp import figures
 from rolecmp.figures import EntryRequirements, Outlook, Pay
 from rolecmp.model import Role
-from rolecmp.similarity import Contact, measured_contact
+from rolecmp.similarity import Contact, Vector, derived_vector, measured_contact, vector
 from rolecmp.states import State
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ class Profile(NamedTuple):
     pay_range: DerivedRange | None = None
     outlook_range: DerivedRange | None = None
     contact: Contact | None = None
+    onet: Vector | None = None  # the role's O*NET profile, or its specialties' mean
 
     @property
     def contact_level(self) -> str:
@@ -99,5 +100,8 @@ def build_profile(role: Role, catalog: Catalog | None = None, state: State | Non
             values_f = [v for _, v in changes]
             outlook_range = DerivedRange(min(values_f), max(values_f), tuple(changes),
                                          "ep-2024-34")
+    onet = vector(role)
+    if onet is None and role.soc_code is None and catalog is not None:
+        onet = derived_vector([e.onet_code for e in catalog.entries() if e.parent == role.id])
     return Profile(role, area_code, area, pay, outlook, entry, pay_range, outlook_range,
-                   measured_contact(role))
+                   measured_contact(role), onet)

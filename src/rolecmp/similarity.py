@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -59,11 +60,26 @@ def elements() -> tuple[Element, ...]:
     return tuple(Element(e["id"], e["name"], e["type"]) for e in _data()["elements"])
 
 
+Known = Mapping[str, Vector]
+
+
+def _v(role: Role, known: Known | None) -> Vector | None:
+    """The profile given for ``role`` in ``known`` (a derived one), else its own."""
+    if known and role.id in known:
+        return known[role.id]
+    return vector(role)
+
+
 def vector(role: Role) -> Vector | None:
     """The role's O*NET profile, or None when O*NET 30.1 has none for its code."""
-    if not role.onet_code:
+    return vector_for(role.onet_code)
+
+
+def vector_for(onet_code: str | None) -> Vector | None:
+    """The O*NET profile for an O*NET-SOC code, or None."""
+    if not onet_code:
         return None
-    code = role.onet_code[:7]
+    code = onet_code[:7]
     found = _data()["profiles"].get(code)
     if found is None:
         return None
@@ -119,13 +135,27 @@ METHOD = ("cosine of O*NET 30.1 skill and work-activity importance profiles, eac
           "centred on its mean over all occupations")
 
 
-def similarity(a: Role, b: Role, top: int = 3) -> Similarity | None:
+def derived_vector(codes: Sequence[str | None]) -> Vector | None:
+    """For an umbrella role with no O*NET profile of its own: the mean of its specialties'
+    profiles, marked approximate. None if none of them has one."""
+    vectors = [v for c in codes if (v := vector_for(c)) is not None]
+    if not vectors:
+        return None
+    ratings = tuple(round(sum(col) / len(vectors), 2)
+                    for col in zip(*(v.ratings for v in vectors), strict=True))
+    return Vector("derived", f"mean of {len(vectors)} specialties' O*NET profiles", ratings,
+                  True)
+
+
+def similarity(a: Role, b: Role, top: int = 3, known: Known | None = None
+               ) -> Similarity | None:
     """The similarity of two roles with the ``top`` elements they share most and those that
-    set them apart most; None when either has no O*NET profile."""
-    va, vb = vector(a), vector(b)
+    set them apart most; None when either has no O*NET profile. ``known`` gives profiles for
+    roles that have none of their own (see :func:`derived_vector`)."""
+    va, vb = _v(a, known), _v(b, known)
     if va is None or vb is None:
         return None
-    if va.code == vb.code:
+    if va.code == vb.code and va.code != "derived":
         # One O*NET profile describes both roles: the figure would be 1 and say nothing.
         return Similarity(a.id, b.id, 1.0, (), (), va.approximate, va.code)
     els = elements()
@@ -142,9 +172,9 @@ def similarity(a: Role, b: Role, top: int = 3) -> Similarity | None:
                       tuple(map(driver, apart)), va.approximate or vb.approximate)
 
 
-def gaps(a: Role, b: Role, top: int = 3) -> tuple[Driver, ...]:
+def gaps(a: Role, b: Role, top: int = 3, known: Known | None = None) -> tuple[Driver, ...]:
     """The elements ``b`` rates most above ``a``: what moving from ``a`` to ``b`` adds."""
-    va, vb = vector(a), vector(b)
+    va, vb = _v(a, known), _v(b, known)
     if va is None or vb is None:
         return ()
     els = elements()
@@ -200,9 +230,9 @@ class Activities(NamedTuple):
                         f"< {NOT_PART} (O*NET 30.1 work activities)"}
 
 
-def activities(roles: list[Role]) -> Activities | None:
+def activities(roles: list[Role], known: Known | None = None) -> Activities | None:
     """Work activities shared by all ``roles`` and those only one performs."""
-    vectors = [vector(r) for r in roles]
+    vectors = [_v(r, known) for r in roles]
     if any(v is None for v in vectors):
         return None
     els = elements()

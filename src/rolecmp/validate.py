@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rolecmp.catalog import SUFFIX, Catalog, _checked_data, roles_subdir
+from rolecmp.catalog import SUFFIX, Catalog, checked_data, roles_subdir
 from rolecmp.errors import InvalidRoleFile, RolecmpError
 from rolecmp.model import Role
 from rolecmp.schema import ID_PATTERN
@@ -63,7 +63,7 @@ def validate_paths(paths: Sequence[str | os.PathLike[str]], catalog: Catalog) ->
         files, problems = list(catalog.files().values()), []
     roles: dict[Path, Role] = {}
     for path in files:
-        data = _checked_data(str(path), strict=True)
+        data = checked_data(str(path), strict=True)
         if isinstance(data, list):
             problems += data
         else:

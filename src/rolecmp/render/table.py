@@ -34,8 +34,6 @@ if TYPE_CHECKING:
     from rolecmp.validate import Report
 
 DIFF_MARK = "≠"
-#: The pay bar in ``show`` runs from $0 to this (or the role's 90th percentile, if higher).
-SHOW_SCALE = 150_000
 
 
 def literal(value: str, style: str = "") -> Text:
@@ -76,12 +74,18 @@ def pay_bar(pay: Pay | None, low: float, high: float, width: int = BAR_WIDTH) ->
 
 
 def bar_scale(pays: Sequence[Pay | None]) -> tuple[float, float] | None:
-    """The shared scale for several bars: lowest 10th to highest 90th percentile."""
-    lows = [p.p10_annual for p in pays if p and p.p10_annual is not None]
+    """The one rule for every pay bar: from $0 to the highest 90th percentile shown, rounded up
+    to the next $50,000, so bars in one view share a scale and bars in any view read alike."""
     highs = [p.p90_annual for p in pays if p and p.p90_annual is not None]
-    if not lows or not highs:
+    if not highs:
         return None
-    return float(min(lows)), float(max(highs))
+    step = 50_000
+    return 0.0, float(-(-max(highs) // step) * step)
+
+
+def bar_legend(scale: tuple[float, float]) -> str:
+    return (f"Bars: 10th to 90th percentile pay (thick: 25th to 75th; ● median), "
+            f"{money(scale[0])} to {money(scale[1])}.")
 
 
 def source_line(release_ids: Sequence[str]) -> Text:
@@ -130,10 +134,7 @@ def _(result: Comparison) -> RenderableType:
             header.append_text(literal(role.id, "dim"))
         table.add_column(header, ratio=1, min_width=12, overflow="fold")
     shows_pay = any(row.key == "pay" for row in result.rows)
-    pays = [p.pay for p in result.profiles if p.pay is not None]
-    scale = bar_scale(pays) if shows_pay and len(pays) > 1 else None
-    if shows_pay and len(pays) == 1 and pays[0].p90_annual is not None:
-        scale = (0.0, float(max(SHOW_SCALE, pays[0].p90_annual)))  # one bar: from $0
+    scale = bar_scale([p.pay for p in result.profiles]) if shows_pay else None
     for row in result.rows:
         label = Text(f"{DIFF_MARK} " if row.differs else "  ")
         label.append(row.label)
@@ -159,11 +160,10 @@ def _(result: Comparison) -> RenderableType:
             grid.add_row(heading, literal(value))
         parts += [Text(""), literal(f"{role.name} and {other.name}: how the levels differ",
                                     "bold"), grid]
-    legend = f"{DIFF_MARK} marks the dimensions on which the roles differ"
+    parts.append(Text(f"{DIFF_MARK} marks the dimensions on which the roles differ.",
+                      style="dim"))
     if scale:
-        legend += (f"; bars: 10th-90th percentile pay (● median) on one scale, "
-                   f"{money(scale[0])} to {money(scale[1])}")
-    parts.append(Text(legend + ".", style="dim"))
+        parts.append(Text(bar_legend(scale), style="dim"))
     parts.append(source_line(result.releases))
     return Group(*parts)
 
@@ -197,12 +197,10 @@ def _(result: Profile) -> RenderableType:
         elif dim.key == "paths" and role.next_steps:
             lines = [f"{s.role}: {s.how}" for s in role.next_steps]
         cell = _lines(lines, dim.key in _BULLETED)
-        if dim.key == "pay" and result.pay is not None:
-            high = max(SHOW_SCALE, result.pay.p90_annual or 0)
-            bar = pay_bar(result.pay, 0, high)
-            if bar:
-                cell.append(f"\n{bar}", style="cyan")
-                cell.append(f"  ($0 to {money(high)})", style="dim")
+        scale = bar_scale([result.pay]) if dim.key == "pay" else None
+        if scale:
+            cell.append(f"\n{pay_bar(result.pay, *scale)}", style="cyan")
+            cell.append(f"\n{bar_legend(scale)}", style="dim")
         if dim.key == "outlook" and result.entry is not None:
             cell.append(f"\nBLS: work experience {result.entry.work_experience.lower()}; "
                         f"on-the-job training {result.entry.on_the_job_training.lower()}")
@@ -252,12 +250,12 @@ def _(result: PayRanking) -> RenderableType:
             table.add_row(*cells)
         return table
 
-    legend = ""
-    if scale:
-        legend = (f"Bars: 10th-90th percentile (thick 25th-75th, ● median) on one scale, "
-                  f"{money(scale[0])} to {money(scale[1])}.")
-    return Group(title, Text(""), Responsive(70, lambda: build(True), lambda: build(False)),
-                 Text(legend, style="dim"), source_line(result.releases))
+    def legend(with_bar: bool) -> RenderableType:
+        return Group(build(with_bar), Text(bar_legend(scale) if with_bar and scale else "",
+                                           style="dim"))
+
+    return Group(title, Text(""), Responsive(70, lambda: legend(True), lambda: legend(False)),
+                 source_line(result.releases))
 
 
 @_render_table_for("SourceList")
@@ -296,7 +294,8 @@ def _(result: SearchResult) -> RenderableType:
         if len(hit.matches) > len(shown):
             matched.append(f"\n+{len(hit.matches) - len(shown)} more", style="dim")
         table.add_row(str(i), role, matched)
-    found = Text(f"{len(result.hits)} role{'s' if len(result.hits) != 1 else ''} match "
+    n = len(result.hits)
+    found = Text(f"{n} role{'s' if n != 1 else ''} match{'es' if n == 1 else ''} "
                  f"{printable(result.query)!r}", style="dim")
     return Group(table, found)
 
@@ -384,6 +383,9 @@ def _(result: Listing) -> RenderableType:
         Responsive(110, lambda: _listing_table(result), lambda: _listing_stacked(result))]
     if result.which == "specialties":
         parts.append(Text("* a less common specialty", style="dim"))
+    if result.releases and any(r.entry.soc_group for r in result.rows):
+        parts.append(Text(f"{GROUP_MARK} the figure of the broader BLS group the role is counted "
+                          "in (rolecmp show ROLE names it)", style="dim"))
     parts.append(Text(f"{len(result.entries)} {result.which}", style="dim"))
     parts.append(source_line(result.releases))
     return Group(*parts)
@@ -411,14 +413,19 @@ def _listing_lines(result: Listing) -> str:
     return "\n".join(lines)
 
 
+GROUP_MARK = "†"
+
+
 def _sort_figure(result: Listing, row: ListingRow) -> str:
+    group = f" {GROUP_MARK}" if row.entry.soc_group else ""
     if result.sort == "median":
-        return money(row.median_annual) if row.median_annual is not None else "unknown"
+        return money(row.median_annual) + group if row.median_annual is not None else "unknown"
     if result.sort == "growth":
         pct = row.employment_change_pct
-        return f"{pct:+.1f}%" if pct is not None else "unknown"
+        return f"{pct:+.1f}%{group}" if pct is not None else "unknown"
     if result.sort == "openings":
-        return count(row.annual_openings) if row.annual_openings is not None else "unknown"
+        return (count(row.annual_openings) + group if row.annual_openings is not None
+                else "unknown")
     return ""
 
 

@@ -101,7 +101,7 @@ def _records_for(name: str) -> Callable[[Callable[[Any], Records]], Callable[[An
 @_records_for("Listing")
 def _(result: Listing) -> Records:
     data = result.to_list()
-    headers = ["id", "name", "kind", "family", "parent", "soc_code", "less_common",
+    headers = ["id", "name", "kind", "family", "parent", "soc_code", "soc_group", "less_common",
                "patient_contact", "median_annual", "employment_change_pct", "annual_openings",
                "bls_typical_entry", "origin", "source_file", "summary"]
     return headers, [[_cell(item[h]) for h in headers] for item in data]
