@@ -257,7 +257,7 @@ class Comparison(NamedTuple):
         wanted = {"oews-2025A01": {"pay"}, "ep-2024-34": {"outlook", "education"},
                   "onet-30.1": {"patient_contact"}}
         found = {r for r in used if wanted.get(r, set()) & keys}
-        if self.similarities:
+        if self.similarities or any("O*NET" in r for r in self.judgement.reasons):
             found.add("onet-30.1")
         return sorted(found)
 
