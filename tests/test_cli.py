@@ -23,14 +23,18 @@ def test_compare_assistant_technician_table(run):
     out = run("compare", "assistant", "technician").stdout
     assert "Medical assistant" in out and "Medical technician" in out
     for label in ["Education", "Scope of practice", "Workplaces", "Certification",
-                  "Patient contact", "Pay (annual)", "Outlook"]:
+                  "Patient contact"]:
         assert f"≠ {label}" in out
+    # The medical assistant's median lies within the range of the technician specialties'
+    # medians (pharmacy technicians earn about the same), and so does its projected growth.
+    for label in ["Pay (annual)", "Outlook"]:
+        assert f"  {label}" in out and f"≠ {label}" not in out
     for label in ["Licensure", "Duties", "Qualities", "Next steps"]:  # free text: not marked
         assert f"  {label}" in out and f"≠ {label}" not in out
     assert "Not the same role: Medical assistant and Medical technician are different roles;" \
         in out
     verdict = run.json("compare", "assistant", "technician")["verdict"]
-    assert "they differ on 7 of the 7 dimensions that can be compared" in verdict
+    assert "they differ on 5 of the 7 dimensions that can be compared" in verdict
     assert "CMA (AAMA)" in out and "RMA (AMT)" in out
 
 
@@ -54,7 +58,7 @@ def test_compare_json(run):
         "Certificate or associate degree", "12-24 months",
         "BLS entry level: Postsecondary nondegree award"]
     assert data["differing_dimensions"] == ["education", "scope", "workplaces", "certification",
-                                            "patient_contact", "pay", "outlook"]
+                                            "patient_contact"]
     assert keys[6:] == ["pay", "outlook", "duties", "qualities", "paths"]
     assert data["verdict"].startswith("Not the same role")
 

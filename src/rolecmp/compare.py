@@ -147,36 +147,38 @@ def _keyed(key: Callable[[Profile], Hashable]) -> Callable[[Sequence[Profile]], 
     return lambda profiles: len({key(p) for p in profiles}) > 1
 
 
-def _median(p: Profile) -> float | None:
-    if p.pay is not None:
-        return p.pay.median_annual
+def _pay_span(p: Profile) -> tuple[float, float] | None:
+    """The median, or for an umbrella role the range of its specialties' medians."""
+    if p.pay is not None and p.pay.median_annual is not None:
+        return p.pay.median_annual, p.pay.median_annual
     if p.pay_range is not None:
-        return (p.pay_range.low + p.pay_range.high) / 2
+        return p.pay_range.low, p.pay_range.high
     return None
 
 
-def _pay_differs(profiles: Sequence[Profile]) -> bool:
-    medians = [_median(p) for p in profiles]
-    known = [m for m in medians if m is not None]
-    if len(known) != len(medians):
-        return len(known) > 0
-    return max(known) > min(known) * (1 + PAY_TOLERANCE)
-
-
-def _growth(p: Profile) -> float | None:
+def _growth_span(p: Profile) -> tuple[float, float] | None:
     if p.outlook is not None:
-        return p.outlook.employment_change_pct
+        return p.outlook.employment_change_pct, p.outlook.employment_change_pct
     if p.outlook_range is not None:
-        return (p.outlook_range.low + p.outlook_range.high) / 2
+        return p.outlook_range.low, p.outlook_range.high
     return None
 
 
-def _outlook_differs(profiles: Sequence[Profile]) -> bool:
-    growth = [_growth(p) for p in profiles]
-    known = [g for g in growth if g is not None]
-    if len(known) != len(growth):
-        return len(known) > 0
-    return max(known) - min(known) >= GROWTH_TOLERANCE
+def _spans_differ(span: Callable[[Profile], tuple[float, float] | None],
+                  apart: Callable[[float, float], bool]) -> Callable[[Sequence[Profile]], bool]:
+    """Roles differ on a figure when one is known and another is not, or when some two of their
+    spans (a value, or an umbrella's range) do not come within the tolerance of each other."""
+    def differs(profiles: Sequence[Profile]) -> bool:
+        spans = [span(p) for p in profiles]
+        known = [s for s in spans if s is not None]
+        if len(known) != len(spans):
+            return bool(known)
+        return apart(min(high for _, high in known), max(low for low, _ in known))
+    return differs
+
+
+_pay_differs = _spans_differ(_pay_span, lambda low, high: high > low * (1 + PAY_TOLERANCE))
+_outlook_differs = _spans_differ(_growth_span, lambda low, high: high - low >= GROWTH_TOLERANCE)
 
 
 def _descriptive(profiles: Sequence[Profile]) -> bool:

@@ -4,7 +4,7 @@ never interprets markup, after :func:`printable` has made its control characters
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -14,6 +14,7 @@ from rich.text import Text
 
 from rolecmp import figures
 from rolecmp.compare import DIMENSIONS, count, money
+from rolecmp.render.dispatch import ByName
 from rolecmp.render.printable import first_sentence, printable
 
 # Result types are only named here: each renderer is found by its result's class name, so
@@ -100,29 +101,11 @@ def source_line(release_ids: Sequence[str]) -> Text:
     return Text(text, style="dim")
 
 
-_RENDER_TABLE: dict[str, Callable[[Any], RenderableType]] = {}
+render_table: ByName[RenderableType] = ByName("terminal view")
+"""The terminal view of a result: a Rich renderable (or plain text, for long listings)."""
 
 
-def render_table(result: Any) -> RenderableType:
-    """The terminal view of a result."""
-    try:
-        handler = _RENDER_TABLE[type(result).__name__]
-    except KeyError:
-        raise TypeError(f"cannot render {type(result).__name__}") from None
-    return handler(result)
-
-
-_Renderer = Callable[[Any], RenderableType]
-
-
-def _render_table_for(name: str) -> Callable[[_Renderer], _Renderer]:
-    def register(handler: _Renderer) -> _Renderer:
-        _RENDER_TABLE[name] = handler
-        return handler
-    return register
-
-
-@_render_table_for("Comparison")
+@render_table.register("Comparison")
 def _(result: Comparison) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, show_lines=True, pad_edge=False)
     many = len(result.roles) > 2
@@ -168,7 +151,7 @@ def _(result: Comparison) -> RenderableType:
     return Group(*parts)
 
 
-@_render_table_for("Profile")
+@render_table.register("Profile")
 def _(result: Profile) -> RenderableType:
     role = result.role
     title = literal(role.name, "bold")
@@ -221,7 +204,7 @@ def _(result: Profile) -> RenderableType:
     return Group(title, Text(""), meta, Text(""), source_line(result.releases))
 
 
-@_render_table_for("PayRanking")
+@render_table.register("PayRanking")
 def _(result: PayRanking) -> RenderableType:
     role = result.role
     national = result.national
@@ -258,7 +241,7 @@ def _(result: PayRanking) -> RenderableType:
                  source_line(result.releases))
 
 
-@_render_table_for("SourceList")
+@render_table.register("SourceList")
 def _(result: SourceList) -> RenderableType:
     parts: list[RenderableType] = []
     for release in result.releases_shown:
@@ -277,7 +260,7 @@ def _(result: SourceList) -> RenderableType:
     return Group(*parts)
 
 
-@_render_table_for("SearchResult")
+@render_table.register("SearchResult")
 def _(result: SearchResult) -> RenderableType:
     if not result.hits:
         return literal(f"No role matches {result.query!r}; try fewer or other words, or "
@@ -300,7 +283,7 @@ def _(result: SearchResult) -> RenderableType:
     return Group(table, found)
 
 
-@_render_table_for("Report")
+@render_table.register("Report")
 def _(result: Report) -> RenderableType:
     # Plain lines, never wrapped or cropped, so editors and grep can read file:line:column.
     lines = [printable(str(p), newlines=False) for p in result.problems]
@@ -313,7 +296,7 @@ def _(result: Report) -> RenderableType:
     return "\n".join(lines)
 
 
-@_render_table_for("Nearest")
+@render_table.register("Nearest")
 def _(result: Nearest) -> RenderableType:
     title = literal(f"Roles whose work is most like {result.role.name}'s", "bold")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -331,7 +314,7 @@ def _(result: Nearest) -> RenderableType:
     return Group(title, Text(""), table, Text(note, style="dim"), source_line(result.releases))
 
 
-@_render_table_for("Move")
+@render_table.register("Move")
 def _(result: Move) -> RenderableType:
     title = literal(f"From {result.start.role.name} to {result.goal.role.name}", "bold")
     grid = Table.grid(padding=(0, 2))
@@ -342,7 +325,7 @@ def _(result: Move) -> RenderableType:
     return Group(title, Text(""), grid, Text(""), source_line(result.releases))
 
 
-@_render_table_for("FitResult")
+@render_table.register("FitResult")
 def _(result: FitResult) -> RenderableType:
     a = result.answers
     title = literal(f"Roles for: {a.contact} patient contact, {a.setting}, "
@@ -375,7 +358,7 @@ class Responsive:
         yield self.wide() if options.max_width >= self.min_width else self.narrow()
 
 
-@_render_table_for("Listing")
+@render_table.register("Listing")
 def _(result: Listing) -> RenderableType:
     if len(result.rows) > LONG_LISTING:
         return _listing_lines(result)

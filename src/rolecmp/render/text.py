@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rolecmp.render.dispatch import ByName
 from rolecmp.render.printable import printable
 
 if TYPE_CHECKING:  # renderers are found by class name; see render/table.py
@@ -25,80 +25,21 @@ Records = tuple[list[str], list[list[str]]]
 _C1 = re.compile("[\x7f-\x9f]")
 
 
-_TO_DATA: dict[str, Callable[[Any], Any]] = {}
-
-
 def to_data(result: Any) -> Any:
-    """The plain data of a result: what ``--format json`` prints."""
-    try:
-        handler = _TO_DATA[type(result).__name__]
-    except KeyError:
-        raise TypeError(f"cannot render {type(result).__name__}") from None
-    return handler(result)
+    """The plain data of a result: what ``--format json`` prints. Every result says it itself,
+    with ``to_dict()`` (one object) or ``to_list()`` (an array)."""
+    if hasattr(result, "to_dict"):
+        return result.to_dict()
+    if hasattr(result, "to_list"):
+        return result.to_list()
+    raise TypeError(f"no JSON for {type(result).__name__}")
 
 
-def _to_data_for(name: str) -> Callable[[Callable[[Any], Any]], Callable[[Any], Any]]:
-    def register(handler: Callable[[Any], Any]) -> Callable[[Any], Any]:
-        _TO_DATA[name] = handler
-        return handler
-    return register
+records: ByName[Records] = ByName("table of records")
+"""A result as a header row and rows of text: what CSV, Markdown and plain HTML tables print."""
 
 
-@_to_data_for("Profile")
-def _(result: Profile) -> Any:
-    return result.to_dict()
-
-
-@_to_data_for("Listing")
-def _(result: Listing) -> Any:
-    return result.to_list()
-
-
-@_to_data_for("Comparison")
-def _(result: Comparison) -> Any:
-    return result.to_dict()
-
-
-@_to_data_for("PayRanking")
-def _(result: PayRanking) -> Any:
-    return result.to_dict()
-
-
-@_to_data_for("SourceList")
-def _(result: SourceList) -> Any:
-    return result.to_list()
-
-
-@_to_data_for("SearchResult")
-def _(result: SearchResult) -> Any:
-    return result.to_list()
-
-
-@_to_data_for("Report")
-def _(result: Report) -> Any:
-    return result.to_dict()
-
-
-_RECORDS: dict[str, Callable[[Any], Records]] = {}
-
-
-def records(result: Any) -> Records:
-    """A result as a header row and rows of text: what CSV and Markdown print."""
-    try:
-        handler = _RECORDS[type(result).__name__]
-    except KeyError:
-        raise TypeError(f"cannot render {type(result).__name__}") from None
-    return handler(result)
-
-
-def _records_for(name: str) -> Callable[[Callable[[Any], Records]], Callable[[Any], Records]]:
-    def register(handler: Callable[[Any], Records]) -> Callable[[Any], Records]:
-        _RECORDS[name] = handler
-        return handler
-    return register
-
-
-@_records_for("Listing")
+@records.register("Listing")
 def _(result: Listing) -> Records:
     data = result.to_list()
     headers = ["id", "name", "kind", "family", "parent", "soc_code", "soc_group", "less_common",
@@ -107,12 +48,12 @@ def _(result: Listing) -> Records:
     return headers, [[_cell(item[h]) for h in headers] for item in data]
 
 
-@_records_for("Profile")
+@records.register("Profile")
 def _(result: Profile) -> Records:
     return ["field", "value"], [[key, _cell(value)] for key, value in _flatten(result.to_dict())]
 
 
-@_records_for("Comparison")
+@records.register("Comparison")
 def _(result: Comparison) -> Records:
     headers = ["dimension", "differs", *(r.id for r in result.roles)]
     rows = [[row.key, "yes" if row.differs else "no", *("; ".join(v) for v in row.values)]
@@ -120,7 +61,7 @@ def _(result: Comparison) -> Records:
     return headers, rows
 
 
-@_records_for("PayRanking")
+@records.register("PayRanking")
 def _(result: PayRanking) -> Records:
     headers = ["rank", "area", "area_code", "soc_code", "employment", "median_annual",
                "p10_annual", "p25_annual", "p75_annual", "p90_annual", "release"]
@@ -132,32 +73,25 @@ def _(result: PayRanking) -> Records:
     return headers, rows
 
 
-@_to_data_for("Nearest")
-@_to_data_for("Move")
-@_to_data_for("FitResult")
-def _(result: Any) -> Any:
-    return result.to_dict()
-
-
-@_records_for("Nearest")
+@records.register("Nearest")
 def _(result: Nearest) -> Records:
     return ["rank", "id", "name", "similarity"], [
         [str(i), n.id, n.name, f"{n.score:.2f}"] for i, n in enumerate(result.neighbours, 1)]
 
 
-@_records_for("Move")
+@records.register("Move")
 def _(result: Move) -> Records:
     return ["step", "detail"], [[k, v] for k, v in result.steps()]
 
 
-@_records_for("FitResult")
+@records.register("FitResult")
 def _(result: FitResult) -> Records:
     return ["rank", "id", "name", "score", "median_annual", "reasons"], [
         [str(i), r.id, r.name, str(r.score), _cell(r.median_annual), "; ".join(r.reasons)]
         for i, r in enumerate(result.rows, 1)]
 
 
-@_records_for("SearchResult")
+@records.register("SearchResult")
 def _(result: SearchResult) -> Records:
     headers = ["rank", "id", "name", "score", "matches"]
     return headers, [[str(i), h.role.id, h.role.name, str(h.score),
@@ -165,14 +99,14 @@ def _(result: SearchResult) -> Records:
                      for i, h in enumerate(result.hits, 1)]
 
 
-@_records_for("Report")
+@records.register("Report")
 def _(result: Report) -> Records:
     headers = ["file", "line", "column", "field", "message"]
     return headers, [[p.path, _cell(p.line), _cell(p.column), _cell(p.field), p.message]
                      for p in result.problems]
 
 
-@_records_for("SourceList")
+@records.register("SourceList")
 def _(result: SourceList) -> Records:
     headers = ["id", "title", "publisher", "release", "published", "url", "licence", "note"]
     return headers, [[_cell(item[h]) for h in headers] for item in result.to_list()]
