@@ -99,7 +99,7 @@ def _patient_contact(p: Profile) -> list[str]:
         basis = (f"measured: O*NET caring for others {p.contact.caring:.1f}, "
                  f"working with the public {p.contact.public:.1f}")
     else:
-        basis = "from the role file (no O*NET profile)"
+        basis = "role file; no O*NET profile"
     return [f"{p.contact_level.capitalize()} ({basis})", p.role.patient_contact.why]
 
 

@@ -476,15 +476,18 @@ def _listing_stacked(result: Listing) -> RenderableType:
     blocks: list[RenderableType] = []
     for row in result.rows:
         entry = row.entry
+        # The id line never wraps (ids are what people copy); the rest wraps under it.
         head = literal(entry.id, "bold")
-        head.append("  ")
-        head.append_text(_listing_name(result, entry))
-        head.append_text(literal(f" ({entry.family})", "dim"))
         figure = _sort_figure(result, row)
         if figure:
             head.append(f"  {figure}", style="cyan")
+        head.no_wrap = True
+        head.overflow = "ellipsis"
         blocks.append(head)
-        blocks.append(Padding(literal(first_sentence(entry.summary)), (0, 0, 0, 2)))
+        body = _listing_name(result, entry)
+        body.append_text(literal(f" ({entry.family}). ", "dim"))
+        body.append_text(literal(first_sentence(entry.summary)))
+        blocks.append(Padding(body, (0, 0, 0, 2)))
         if result.show_origin:
             blocks.append(Padding(literal(f"from {row.origin}: {entry.path}", "dim"),
                                   (0, 0, 0, 2)))
