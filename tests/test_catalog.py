@@ -106,3 +106,17 @@ def test_normalize():
     assert normalize("  Radiologic  Technologist ") == "radiologic-technologist"
     assert normalize("rad_tech") == "rad-tech"
     assert normalize("X/Ray") == "x-ray"
+
+
+def test_old_index_files_are_pruned(tmp_path):
+    import os
+    import time
+
+    stale = tmp_path / "index-0000.json"
+    stale.write_text("{}")
+    month_ago = time.time() - 31 * 24 * 3600
+    os.utime(stale, (month_ago, month_ago))
+    fresh = tmp_path / "index-1111.json"
+    fresh.write_text("{}")
+    Catalog([BUNDLED], cache_dir=tmp_path).index()
+    assert not stale.exists() and fresh.exists()

@@ -356,8 +356,27 @@ class Catalog:
             return None
 
     def _write_cache(self, fingerprint: str, index: dict[str, Entry]) -> None:
-        _write_json(self._cache_file(), {"version": INDEX_VERSION, "fingerprint": fingerprint,
-                                         "entries": [e._asdict() for e in index.values()]})
+        target = self._cache_file()
+        _write_json(target, {"version": INDEX_VERSION, "fingerprint": fingerprint,
+                             "entries": [e._asdict() for e in index.values()]})
+        _prune(target, "index-*.json")
+
+
+#: Cache files of other layer combinations (a --data-dir used once) go after this long unused.
+PRUNE_AFTER_SECONDS = 30 * 24 * 3600
+
+
+def _prune(keep: Path, pattern: str) -> None:
+    """Remove cache files matching ``pattern`` beside ``keep`` not written for a month."""
+    import time
+
+    cutoff = time.time() - PRUNE_AFTER_SECONDS
+    try:
+        for old in keep.parent.glob(pattern):
+            if old != keep and old.stat().st_mtime < cutoff:
+                old.unlink()
+    except OSError:
+        pass
 
 
 def _partial_match(key: str, entry: Entry) -> bool:
