@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -169,7 +168,9 @@ def test_stale_release_warns_once(run, monkeypatch):
 def test_no_warning_while_fresh(run, monkeypatch):
     monkeypatch.setenv("ROLECMP_TODAY", "2026-11-29")
     assert run("show", "ma").stderr == ""
-    assert figures.stale_releases(date(2026, 11, 29)) == []
+    assert figures.stale_releases("2026-11-29") == []
+    assert [r.id for r in figures.stale_releases("2027-08-29")] == ["ep-2024-34"]
+    assert figures.stale_releases("2027-08-28") == []  # exactly two years: not yet
 
 
 def test_every_role_with_a_soc_code_has_figures():

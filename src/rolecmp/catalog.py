@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from rolecmp.errors import AmbiguousRole, InvalidRoleFile, RoleNotFound
 from rolecmp.model import Role
-from rolecmp.schema import ID_PATTERN, MUST_BE_SOURCED, validate
+from rolecmp.rules import ID_PATTERN, MUST_BE_SOURCED
 
 SUFFIX = ".yaml"
 _ID_RE = re.compile(ID_PATTERN)
@@ -87,6 +87,7 @@ def checked_data(name: str, strict: bool = False) -> dict[str, Any] | list[Inval
     """Parse and validate a role file. ``strict`` also reports placeholders left by
     ``rolecmp new`` (the ``validate`` command is strict; reading roles is not)."""
     from rolecmp import yamlload
+    from rolecmp.schema import validate
 
     try:
         loaded = yamlload.load(name)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -18,8 +17,6 @@ from typing import Any, NamedTuple
 from rolecmp.states import BY_CODE
 
 NATIONAL = "US"
-#: A bundled release older than this is flagged (``rolecmp`` warns once per release).
-STALE_AFTER_DAYS = 2 * 365
 PERCENTILES = ("p10_annual", "p25_annual", "median_annual", "p75_annual", "p90_annual")
 
 
@@ -45,9 +42,11 @@ class Release(NamedTuple):
     licence: str
     note: str
 
-    def age_days(self, today: date) -> int:
-        year, month, *rest = (int(part) for part in self.published.split("-"))
-        return (today - date(year, month, rest[0] if rest else 1)).days
+    def stale_from(self) -> str:
+        """The ISO date two years after publication, from which the release counts as old.
+        (ISO dates compare as strings, which spares importing datetime at every run.)"""
+        year, _, rest = self.published.partition("-")
+        return f"{int(year) + 2}-{rest or '01'}"
 
     def to_dict(self) -> dict[str, Any]:
         return self._asdict()
@@ -64,9 +63,9 @@ def release(release_id: str) -> Release:
     return next(r for r in releases() if r.id == release_id)
 
 
-def stale_releases(today: date) -> list[Release]:
-    """Releases published more than two years before ``today``."""
-    return [r for r in releases() if r.age_days(today) > STALE_AFTER_DAYS]
+def stale_releases(today: str) -> list[Release]:
+    """Releases published more than two years before ``today`` (YYYY-MM-DD)."""
+    return [r for r in releases() if today > r.stale_from()]
 
 
 class Pay(NamedTuple):
@@ -202,7 +201,7 @@ def entry_requirements(soc_code: str | None) -> EntryRequirements | None:
                              row["on_the_job_training"], data["release"])
 
 
-def take_stale_warning(today: date, state_dir: Path, shown: Sequence[str]) -> list[Release]:
+def take_stale_warning(today: str, state_dir: Path, shown: Sequence[str]) -> list[Release]:
     """The stale releases among ``shown`` (release ids) not yet warned about, remembering them in
     ``state_dir`` so each is reported once. If it cannot be written the warning may repeat."""
     fresh = []
@@ -221,7 +220,8 @@ def take_stale_warning(today: date, state_dir: Path, shown: Sequence[str]) -> li
     return fresh
 
 
-def environ_today() -> date:
-    """Today, or ``$ROLECMP_TODAY`` (YYYY-MM-DD) so the staleness warning can be tested."""
-    value = os.environ.get("ROLECMP_TODAY")
-    return date.fromisoformat(value) if value else date.today()
+def environ_today() -> str:
+    """Today as YYYY-MM-DD, or ``$ROLECMP_TODAY`` so the staleness warning can be tested."""
+    import time
+
+    return os.environ.get("ROLECMP_TODAY") or time.strftime("%Y-%m-%d")

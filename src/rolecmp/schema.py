@@ -13,7 +13,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+from rolecmp.rules import ID_PATTERN, MUST_BE_SOURCED
+
 SOC_PATTERN = r"^\d{2}-\d{4}$"
 ONET_PATTERN = r"^\d{2}-\d{4}\.\d{2}$"
 URL_PATTERN = r"^https?://\S+$"
@@ -263,10 +264,6 @@ def _unknown_field(key: str, spec: Spec) -> str:
     if close:
         message += f"; did you mean {close[0]!r}?"
     return message
-
-
-#: Fields whose facts must be backed by at least one source's ``supports``.
-MUST_BE_SOURCED = ("education", "workplaces", "certification", "licensure")
 
 
 def json_schema() -> dict[str, Any]:

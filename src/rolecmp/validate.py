@@ -16,7 +16,7 @@ from typing import Any
 from rolecmp.catalog import SUFFIX, Catalog, checked_data, roles_subdir
 from rolecmp.errors import InvalidRoleFile, RolecmpError
 from rolecmp.model import Role
-from rolecmp.schema import ID_PATTERN
+from rolecmp.rules import ID_PATTERN
 
 
 @dataclass(frozen=True)
