@@ -8,18 +8,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SEPARATORS = re.compile(r"[^\w.+#']+")
+_SEPARATORS = re.compile(r"[^\w.+#]+")
+_APOSTROPHES = re.compile(r"['\u2019]")
 _DASHES = re.compile(r"-{2,}")
 
 
 def normalize(name: str) -> str:
     """The lookup key of a name: NFKC, case-folded, runs of spaces and punctuation other than
-    ``. + # '`` joined by ``-``; leading and trailing ``-`` and ``.`` dropped.
+    ``. + #`` joined by ``-``, apostrophes dropped (``nurse's`` -> ``nurses``); leading and trailing ``-`` and ``.`` dropped.
 
     ``"Radiologic Technologist"`` -> ``radiologic-technologist``, ``"R.T.(R)"`` -> ``r.t.-r``,
     ``"R.T."`` -> ``r.t``, ``"X-Ray Tech"`` -> ``x-ray-tech``, ``"C++ developer"`` ->
     ``c++-developer``.
     """
     key = unicodedata.normalize("NFKC", name).casefold().replace("_", "-")
+    key = _APOSTROPHES.sub("", key)
     key = _SEPARATORS.sub("-", key)
     return _DASHES.sub("-", key).strip("-.")
