@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from rolecmp.rules import ID_PATTERN, MUST_BE_SOURCED
+from rolecmp.rules import ALIAS_PATTERN, ID_PATTERN, MUST_BE_SOURCED
 
 SOC_PATTERN = r"^\d{2}-\d{4}$"
 ONET_PATTERN = r"^\d{2}-\d{4}\.\d{2}$"
@@ -72,7 +72,7 @@ ROLE = _obj(
     {
         "id": _s("the role's id; equals the file name", pattern=ID_PATTERN),
         "name": _s("the role's name as a person would say it", max_length=120),
-        "aliases": _list(_s("another name or abbreviation", pattern=ID_PATTERN),
+        "aliases": _list(_s("another name or abbreviation", pattern=ALIAS_PATTERN),
                          "other names that resolve to this role; unique across the catalog"),
         "kind": _s("a specialty sits under an umbrella role", enum=KINDS),
         "family": _s("the kind of title", enum=FAMILIES),
