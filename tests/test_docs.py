@@ -21,14 +21,14 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 def test_readme_has_the_two_setup_commands():
     assert ("python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/rolecmp compare "
             "assistant technician") in README
-    assert 'python3 -m venv .venv && .venv/bin/pip install ".[test]" && .venv/bin/pytest' in README
+    assert 'python3 -m venv .venv && .venv/bin/pip install -e ".[test]" && .venv/bin/pytest' in README
 
 
 def test_ci_runs_the_readme_test_command():
     proc = subprocess.run(
         ["awk", "/<!-- test-command/{getline; getline; print; exit}", "README.md"],
         cwd=ROOT, capture_output=True, text=True, check=True)
-    assert proc.stdout.strip() == ('python3 -m venv .venv && .venv/bin/pip install ".[test]" && '
+    assert proc.stdout.strip() == ('python3 -m venv .venv && .venv/bin/pip install -e ".[test]" && '
                                    ".venv/bin/pytest")
     assert "test_command=$(awk" in (ROOT / ".ci" / "run").read_text()
 
@@ -55,3 +55,11 @@ def test_every_command_is_documented_with_an_example():
         assert command.help, name
         assert re.search(r"Example: rolecmp " + name, command.help), name
         assert f"rolecmp {name}" in README, name
+
+
+def test_the_tests_run_against_the_source_tree():
+    # The README's test command installs rolecmp editable and pytest puts src/ first on the
+    # path, so an edit to src/ is what the tests see, never a stale installed copy.
+    import rolecmp
+
+    assert rolecmp.__file__ == str(ROOT / "src" / "rolecmp" / "__init__.py")
