@@ -11,18 +11,26 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from rolecmp.cache import (  # noqa: F401  (names importable from catalog, as before)
+    INDEX_VERSION,
+    PRUNE_AFTER_SECONDS,
+    RoleCache,
+    _digest,
+    _prune,
+    _write_json,
+    default_cache_dir,
+)
+from rolecmp.dirs import user_data_dir
 from rolecmp.errors import AmbiguousRole, InvalidRoleFile, RoleNotFound
 from rolecmp.model import Role
 from rolecmp.rules import ID_PATTERN, MUST_BE_SOURCED
 
 SUFFIX = ".yaml"
 _ID_RE = re.compile(ID_PATTERN)
-INDEX_VERSION = 3
 MIN_PARTIAL = 3
 
 
@@ -125,53 +133,6 @@ def _strings(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[st
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _strings(item, (*path, i))
-
-
-class RoleCache:
-    """Validated role data kept as JSON in the cache directory, one file per role file, keyed by
-    the role file's path, size and modification time: a cached role skips YAML parsing and
-    validation, and any edit to the file makes the entry stale."""
-
-    def __init__(self, cache_dir: Path) -> None:
-        self.dir = cache_dir / "roles"
-
-    def _entry(self, path: Path) -> Path:
-        return self.dir / (_digest(str(path.resolve())) + ".json")
-
-    def read(self, path: Path) -> Role:
-        """The role in ``path``, from the cache when it is current."""
-        try:
-            st = path.stat()
-        except OSError as exc:
-            raise InvalidRoleFile(str(path), f"cannot be read: {exc.strerror}") from None
-        stamp = [str(path), st.st_size, st.st_mtime_ns, INDEX_VERSION]
-        entry = self._entry(path)
-        try:
-            with open(entry, encoding="utf-8") as handle:
-                stored = json.load(handle)
-            if stored["stamp"] == stamp:
-                return Role.from_data(stored["data"], origin=str(path))
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
-        data = checked_data(str(path))
-        if isinstance(data, list):
-            raise data[0]
-        _write_json(entry, {"stamp": stamp, "data": data})
-        return Role.from_data(data, origin=str(path))
-
-
-def _write_json(target: Path, payload: Any) -> None:
-    """Write ``payload`` atomically; a cache that cannot be written only costs time."""
-    import tempfile
-
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle)
-        os.replace(tmp, target)
-    except OSError:
-        pass
 
 
 class Catalog:
@@ -363,23 +324,6 @@ class Catalog:
         _prune(target, "index-*.json")
 
 
-#: Cache files of other layer combinations (a --data-dir used once) go after this long unused.
-PRUNE_AFTER_SECONDS = 30 * 24 * 3600
-
-
-def _prune(keep: Path, pattern: str) -> None:
-    """Remove cache files matching ``pattern`` beside ``keep`` not written for a month."""
-    import time
-
-    cutoff = time.time() - PRUNE_AFTER_SECONDS
-    try:
-        for old in keep.parent.glob(pattern):
-            if old != keep and old.stat().st_mtime < cutoff:
-                old.unlink()
-    except OSError:
-        pass
-
-
 def _partial_match(key: str, entry: Entry) -> bool:
     """``key`` names whole words at the start of a word of the id or an alias ("radiologic",
     "lab-tech" does not)."""
@@ -394,43 +338,11 @@ def _partial_match(key: str, entry: Entry) -> bool:
     return False
 
 
-def _digest(text: str) -> str:
-    """A short, stable name for ``text``. Cache keys need no cryptography, and zlib's checksums
-    import in a fraction of hashlib's time; entries also store what they were made from."""
-    import zlib
-
-    data = text.encode("utf-8", "surrogateescape")
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
-
-
-def default_cache_dir() -> Path:
-    """``$ROLECMP_CACHE_DIR``, else the platform's per-user cache directory."""
-    explicit = os.environ.get("ROLECMP_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "rolecmp" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "rolecmp"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rolecmp"
-
-
 class Layer(NamedTuple):
     """A directory of role files and where it came from (shown by ``rolecmp list --origin``)."""
 
     name: str
     path: Path
-
-
-def user_data_dir() -> Path:
-    """The per-user data directory: its ``roles/`` folder is the user's own role layer."""
-    if sys.platform == "win32":
-        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
-        return Path(base) / "rolecmp"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "rolecmp"
-    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "rolecmp"
 
 
 def layers(data_dirs: Sequence[str | os.PathLike[str]] = ()) -> list[Layer]:
