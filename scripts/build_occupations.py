@@ -297,11 +297,12 @@ def build_onet(onet: Path, onet_new: Path, v_old: str, v_new: str
         key = ETE_SCALES.get((r["Element ID"], r["Scale ID"]))
         if key is None:
             continue
-        if r["Recommend Suppress"] == "Y":
-            counts["education_suppressed"] += 1
-            continue
-        pct = r2(r["Data Value"])
-        if pct > 0:
+        # A share O*NET recommends suppressing stays as a category with a null share, so a
+        # reader can say that a share is missing (29-1141.00's bachelor's degree is one).
+        suppressed = r["Recommend Suppress"] == "Y"
+        counts["education_suppressed"] += suppressed
+        pct = None if suppressed else r2(r["Data Value"])
+        if pct is None or pct > 0:
             cat = int(r["Category"])
             education[r["O*NET-SOC Code"]].setdefault(key, []).append(
                 [cat, categories[(r["Element ID"], r["Scale ID"], cat)], pct])
