@@ -506,11 +506,12 @@ def sources_manifest(oews_meta: dict[str, Any], ep_marker: dict[str, Any],
         "publisher": "U.S. Department of Education, National Center for Education Statistics",
         "release": "CIP 2020 / SOC 2018",
         "period": "2020",
-        "published": None,
+        "published": "2020",  # the edition's year; no file gives a date
         "url": "https://nces.ed.gov/ipeds/cipcode/",
         "licence": "Public domain (U.S. government work)",
         "note": "Programs of study (CIP codes and titles) linked to occupations; rows without a "
-                "match (99.9999) are left out. The publication date is not in the files.",
+                "match (99.9999) are left out. Published is the edition's year: the files "
+                "give no date.",
     }))
     return {"releases": entries}
 

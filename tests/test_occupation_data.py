@@ -91,6 +91,13 @@ def test_names_resolve(name: str, expected: str) -> None:
         assert expected in found, found
 
 
+def test_names_sorted_by_key_bytes() -> None:
+    """rolecmp.dataset.titles() finds a key by binary search over the file's bytes."""
+    keys = [line.split(b"\t", 1)[0] for line in (DATA / "names.tsv").read_bytes().splitlines()]
+    assert all(k for k in keys)
+    assert keys == sorted(keys)
+
+
 def test_name_keys_follow_normalize() -> None:
     """Every key is normalize() of its title or of one of the variants the build adds, so a change
     to rolecmp.names.normalize without a rebuild fails here."""
