@@ -107,8 +107,8 @@ def test_name_keys_follow_normalize() -> None:
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     for key, entries in names().items():
-        for title, code, kind in entries:
-            assert key in build.name_keys(title), (key, title, code, kind)
+        for title, code, _ in entries:
+            assert key == normalize(title) or key in build.name_keys(title), (key, title, code)
 
 
 def test_emts_say_what_onet_has_not_rated() -> None:
