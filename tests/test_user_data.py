@@ -102,7 +102,7 @@ def test_validate_catches_duplicate_ids_and_alias_collisions(run, tmp_path):
     (a / "clash-role.yaml").write_text(clash, encoding="utf-8")
     out = run("validate", str(a), str(b), code=1).stdout
     assert "duplicate id 'same-role'" in out
-    assert "aliases: alias 'assistant' is already used by role 'medical-assistant'" in out
+    assert "aliases: alias 'ma' is already used by role 'medical-assistant'" in out
 
 
 def test_validate_catches_missing_sources(run, tmp_path):
