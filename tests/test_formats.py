@@ -150,7 +150,7 @@ def _complete(env_extra: dict[str, str], tmp_path: Path) -> str:
 def test_bash_completion_offers_role_ids(tmp_path):
     out = _complete({"_ROLECMP_COMPLETE": "complete_bash", "COMP_WORDS": "rolecmp show rad",
                      "COMP_CWORD": "2"}, tmp_path)
-    assert out.split() == ["radiologic-technologist"]
+    assert out.split() == ["radiation-therapist", "radiologic-technologist"]
     out = _complete({"_ROLECMP_COMPLETE": "complete_bash", "COMP_WORDS": "rolecmp compare ma ph",
                      "COMP_CWORD": "3"}, tmp_path)
     assert "phlebotomist" in out.split() and "pharmacy-technician" in out.split()
