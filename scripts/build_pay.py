@@ -220,6 +220,15 @@ def write(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+def national(pay: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Every occupation's national figures in one small file, so that listing and sorting
+    hundreds of occupations reads one file instead of one per occupation."""
+    some = next(iter(pay.values()))
+    return {"release": some["release"], "fields": some["fields"],
+            "occupations": {code: payload["areas"]["US"] for code, payload in sorted(pay.items())
+                            if "US" in payload["areas"]}}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", type=Path, default=None,
@@ -240,6 +249,7 @@ def main() -> int:
         write(pay_dir / f"{code}.json", dump(payload))
     write(args.out / "areas.json", dump(areas))
     write(args.out / "industries.json", dump(industries))
+    write(args.out / "national.json", dump(national(pay)))
     types: dict[str, int] = {}
     for entry in areas["areas"].values():
         types[entry["type"]] = types.get(entry["type"], 0) + 1

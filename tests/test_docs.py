@@ -21,7 +21,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 def test_readme_has_the_two_setup_commands():
     assert ("python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/rolecmp compare "
             "assistant technician") in README
-    assert 'python3 -m venv .venv && .venv/bin/pip install -e ".[test]" && .venv/bin/pytest' in README
+    assert ('python3 -m venv .venv && .venv/bin/pip install -e ".[test]" && '
+            '.venv/bin/pytest') in README
 
 
 def test_ci_runs_the_readme_test_command():

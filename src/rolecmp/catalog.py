@@ -8,9 +8,9 @@ directory, keyed by every file's name, size and modification time, so an edit re
 
 from __future__ import annotations
 
-import json
 import os
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -18,20 +18,27 @@ from typing import Any, NamedTuple
 from rolecmp.cache import (  # noqa: F401  (names importable from catalog, as before)
     INDEX_VERSION,
     PRUNE_AFTER_SECONDS,
+    IndexCache,
     RoleCache,
     _digest,
     _prune,
     _write_json,
     default_cache_dir,
+    file_stamp,
 )
+from rolecmp.dataset import Occupation
 from rolecmp.dirs import user_data_dir
-from rolecmp.errors import AmbiguousRole, InvalidRoleFile, RoleNotFound
+from rolecmp.errors import AmbiguousRole, InvalidRoleFile, RoleNotFound, _or_list
 from rolecmp.model import Role
+from rolecmp.names import normalize as _normalize
 from rolecmp.rules import ID_PATTERN, MUST_BE_SOURCED
 
 SUFFIX = ".yaml"
 _ID_RE = re.compile(ID_PATTERN)
+_ONET_CODE = re.compile(r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}\Z", re.ASCII)
 MIN_PARTIAL = 3
+#: A one-word alias at least this long that other roles' ids share is named as a choice.
+MIN_WORD = 5
 
 
 def bundled_roles_dir() -> Path:
@@ -45,9 +52,26 @@ def bundled_roles_dir() -> Path:
 
 
 def normalize(name: str) -> str:
-    """The lookup key of a name: lowercase, words joined by ``-``."""
-    key = re.sub(r"[\s_/]+", "-", name.strip().lower())
-    return re.sub(r"-{2,}", "-", key).strip("-")
+    """The lookup key of a name (see :func:`rolecmp.names.normalize`)."""
+    return _normalize(name)
+
+
+_BODY_SUFFIX = re.compile(r"\(([A-Za-z][A-Za-z ]*)\)\s*$")
+
+
+def credential_keys(abbreviation: str) -> list[str]:
+    """The lookup keys of a credential abbreviation: as written, and without the issuing body
+    it ends with ("R.T.(R)(ARRT)" -> r.t.-r-arrt and r.t.-r; "MLT(ASCP)" -> mlt-ascp and mlt).
+    Several credentials in one ("RCIS / RCS / RVS") give a key each."""
+    keys = []
+    for part in re.split(r"\s*/\s*|,\s*", abbreviation):
+        if not part.strip():
+            continue
+        keys.append(normalize(part))
+        bare = _BODY_SUFFIX.sub("", part)
+        if bare != part and normalize(bare):
+            keys.append(normalize(bare))
+    return [k for k in keys if k]
 
 
 class Entry(NamedTuple):
@@ -66,12 +90,29 @@ class Entry(NamedTuple):
     onet_code: str | None
     soc_group: bool  # BLS counts the role in a broader group (the role file has a soc_note)
     path: str
+    tier: str = "curated"
+    credentials: tuple[str, ...] = ()  # lookup keys of the role's credential abbreviations
 
     @classmethod
-    def of(cls, role: Role, path: str) -> Entry:
-        return cls(role.id, role.name, role.aliases, role.kind, role.family, role.parent,
-                   role.soc_code, role.summary, role.less_common, role.patient_contact.level,
-                   role.onet_code, role.soc_note is not None, path)
+    def of(cls, role: Role, path: str, tier: str = "curated") -> Entry:
+        creds = role.certification.credentials if role.certification else ()
+        return cls(role.id, role.name, role.aliases, role.kind, role.family or "", role.parent,
+                   role.soc_code, role.summary or "", role.less_common,
+                   role.patient_contact.level if role.patient_contact else "",
+                   role.onet_code, role.soc_note is not None, path, tier,
+                   tuple(sorted({k for c in creds for k in credential_keys(c.abbreviation)})))
+
+    @classmethod
+    def of_occupation(cls, occupation: Occupation) -> Entry:
+        """The index entry of a dataset-tier occupation."""
+        return cls(occupation.id, occupation.title, (), "role", "", None, occupation.soc_code,
+                   "", False, "", occupation.onet_code, False, "dataset", "dataset")
+
+    @property
+    def covers(self) -> str | None:
+        """The SOC occupation this curated role stands for in full (its SOC code when BLS
+        publishes the role under a code of its own, not a broader group)."""
+        return self.soc_code if self.tier != "dataset" and not self.soc_group else None
 
     def to_dict(self) -> dict[str, Any]:
         out = self._asdict()
@@ -143,10 +184,13 @@ class Catalog:
                  names: Sequence[str] | None = None) -> None:
         self.dirs = [Path(d) for d in (dirs if dirs is not None else [bundled_roles_dir()])]
         self.names = list(names) if names is not None else [str(d) for d in self.dirs]
-        self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        self.cache_dir: Path | None = (Path(cache_dir) if cache_dir is not None
+                                       else default_cache_dir())
         self._roles: dict[str, Role] = {}
         self._index: dict[str, Entry] | None = None
         self._cache = RoleCache(self.cache_dir)
+        #: "file:line: problem" of each file of a user's layer left out of the index.
+        self.skipped: list[str] = []
 
     # -- files -------------------------------------------------------------------------------
     def path_for(self, role_id: str) -> Path | None:
@@ -155,7 +199,9 @@ class Catalog:
             return None
         for directory in reversed(self.dirs):
             candidate = directory / (role_id + SUFFIX)
-            if candidate.is_file():
+            # Any entry of that name: a broken link, a pipe or a folder is the user's file for
+            # this id all the same, and reading it says what is wrong (exit 1), not "unknown".
+            if os.path.lexists(candidate):
                 return candidate
         return None
 
@@ -164,7 +210,7 @@ class Catalog:
         return {role_id: Path(path) for role_id, (path, _) in self._scan().items()}
 
     def _scan(self) -> dict[str, tuple[str, str]]:
-        """Id -> (path, stamp) of every role file; the stamp (size and modification time)
+        """Id -> (path, stamp) of every role file; the stamp (a checksum of the file's bytes)
         changes when the file does. Plain strings: a catalog may hold 10,000 files."""
         found: dict[str, tuple[str, str]] = {}
         for directory in self.dirs:
@@ -176,11 +222,7 @@ class Catalog:
                 raise InvalidRoleFile(str(directory), f"cannot be read: {exc.strerror}") from None
             for entry in entries:
                 if entry.name.endswith(SUFFIX) and not entry.name.startswith("."):
-                    try:
-                        st = entry.stat()
-                        stamp = f"{st.st_size}:{st.st_mtime_ns}"
-                    except OSError:
-                        stamp = "unreadable"
+                    stamp = file_stamp(entry.path)  # by content: size and time can stay
                     found[entry.name.removesuffix(SUFFIX)] = (entry.path, stamp)
         return found
 
@@ -193,81 +235,217 @@ class Catalog:
         return "unknown"
 
     # -- roles -------------------------------------------------------------------------------
+    def tier_of(self, path: str | os.PathLike[str]) -> str:
+        """"curated" for a bundled role file, "user" for one of the user's own layers."""
+        return "curated" if self.layer_of(path) in ("bundled", str(self.dirs[0])) else "user"
+
     def get(self, role_id: str) -> Role:
-        """The role with exactly this id; :class:`RoleNotFound` if there is none."""
+        """The role with exactly this id (a role file's, else a dataset occupation's);
+        :class:`RoleNotFound` if there is none."""
         if role_id in self._roles:
             return self._roles[role_id]
         path = self.path_for(role_id)
         if path is None:
-            raise RoleNotFound(role_id, self.suggest(role_id))
-        role = self._cache.read(path)
+            from rolecmp import dataset
+
+            occupation = dataset.by_id().get(role_id)
+            if occupation is None:
+                raise RoleNotFound(role_id, self.suggest(role_id))
+            role = dataset.role(occupation)
+        else:
+            role = self._cache.read(path)
+            tier = self.tier_of(path)
+            if tier != role.tier:
+                role = role._replace(tier=tier)
         self._roles[role_id] = role
         return role
 
     def resolve(self, name: str) -> Role:
-        """The role a person means by ``name``: an id, an alias, a name, or an unambiguous part of
-        one. Raises :class:`RoleNotFound` (with suggestions) or :class:`AmbiguousRole`."""
+        """The role a person means by ``name``: an id, an alias, a name, a credential, a SOC or
+        O*NET-SOC code, a title from the datasets, or an unambiguous part of an id. Raises
+        :class:`RoleNotFound` (with suggestions) or :class:`AmbiguousRole`."""
         return self.resolve_noted(name)[0]
 
     def resolve_noted(self, name: str) -> tuple[Role, str | None]:
-        """Like :meth:`resolve`, with a note when ``name`` was only part of a role's name
+        """Like :meth:`resolve`, with a note when ``name`` was only part of a role's id
         ("'radiologic' taken as radiologic-technologist"), so a guess is never silent."""
         key = normalize(name)
         if key and self.path_for(key) is not None:
             return self.get(key), None
-        role_id, exact = self._lookup(name)
+        role_id, exact, others = self._lookup(name)
         role = self.get(role_id)
-        note = None if exact else (f"{name!r} taken as {role.id} ({role.name}); give the id to "
-                                   "be sure")
+        note = None
+        if others:
+            note = (f"{name!r} taken as {role.id} ({role.name}); it could also mean "
+                    f"{_or_list(others[:8])}"
+                    + (f" or {len(others) - 8} more" if len(others) > 8 else ""))
+        elif not exact:
+            note = f"{name!r} taken as {role.id} ({role.name}); give the id to be sure"
         return role, note
 
     def resolve_id(self, name: str) -> str:
-        """The id that ``name`` resolves to, using the index only."""
+        """The id that ``name`` resolves to, without reading any role file."""
         return self._lookup(name)[0]
 
-    def _lookup(self, name: str) -> tuple[str, bool]:
-        """(id, whether ``name`` is exactly an id, alias or name of that role)."""
+    def _lookup(self, name: str) -> tuple[str, bool, list[str]]:
+        """(id, whether ``name`` exactly names that role). The order, first match wins:
+        1. an id (a role file's, then a dataset occupation's, which gives way to the curated
+           role that stands for the whole occupation), a SOC code or an O*NET-SOC code;
+        2. an alias, name or credential abbreviation in a role file (one shared by several role
+           files is ambiguous: "rt");
+        3. a title in the datasets (SOC, O*NET, alternate and reported titles: "RN",
+           "scrub tech", "cashier");
+        4. whole words at the start of the words of an id or alias ("radiologic").
+        Several candidates at a step are an :class:`AmbiguousRole` listing them, except that
+        at step 3 the occupation whose own SOC or O*NET title the name is ("cashier":
+        Cashiers) is taken, and the others are returned so the choice can be stated.
+        Returns (id, whether the name is exact, the other candidates set aside)."""
         key = normalize(name)
-        index = self.index()
         if not key:
             raise RoleNotFound(name, [])
+        index = self.index()
         if key in index:
-            return key, True
-        exact = [e.id for e in index.values() if key in e.aliases or normalize(e.name) == key]
-        if len(exact) == 1:
-            return exact[0], True
+            return key, True, []
+        from rolecmp import dataset
+
+        occupation = dataset.by_id().get(key) or dataset.occupations().get(key.upper())
+        if occupation is None and _ONET_CODE.match(key):
+            occupation = dataset.occupation_of_onet(key)
+            if occupation is not None:
+                return self._one(name, self._for_code(key, occupation.soc_code)), True, []
+        if occupation is not None:
+            return self._one(name, self._for_code(None, occupation.soc_code)), True, []
+        # Role files that have the name's words in their ids or aliases: a one-word alias
+        # ("assistant") or a dataset title ("nurse") may mean one of them too.
+        partial = [e.id for e in index.values()
+                   if len(key) >= MIN_PARTIAL and _partial_match(key, e)]
+        curated = [e.id for e in index.values()
+                   if key in e.aliases or key in e.credentials or normalize(e.name) == key]
+        if curated:
+            chosen = self._one(name, curated)
+            # Only a word ("assistant"), not an abbreviation ("cma"), is worth the note.
+            return chosen, True, [p for p in partial if p != chosen and len(key) >= MIN_WORD
+                                  and index[p].parent != chosen]
+        titled, own = self._titled(key)
+        if len(titled) > 1 and len(own) == 1:
+            return own[0], True, [t for t in titled if t != own[0]]
+        if len(titled) == 1 and own == titled:
+            return titled[0], True, []
+        if titled:
+            # An alternate title ("nurse", "technologist") that role files also use is
+            # ambiguous: list them all rather than pick the one occupation O*NET gives it to.
+            return self._one(name, [*titled, *partial]), True, []
         # Partial names ("radiologic") need a few letters: two ("ma") match too much by chance.
-        partial = exact or ([e.id for e in index.values() if _partial_match(key, e)]
-                            if len(key) >= MIN_PARTIAL else [])
-        if len(partial) == 1:
-            return partial[0], False
+        if len(key) >= MIN_PARTIAL:
+            covered = {e.covers for e in index.values() if e.covers}
+            partial += [o.id for o in dataset.occupations().values()
+                        if o.soc_code not in covered and _partial_words(key, o.id)]
         if partial:
-            raise AmbiguousRole(name, sorted(partial))
+            return self._one(name, partial), False, []
         raise RoleNotFound(name, self.suggest(key))
 
-    def suggest(self, name: str, limit: int = 3) -> list[str]:
-        """Ids close to ``name``, best first, ties broken by id so the order is stable."""
-        import difflib
+    def _one(self, name: str, candidates: list[str]) -> str:
+        """The one role among ``candidates``, or :class:`AmbiguousRole`. An umbrella role gives
+        way to its own specialty when both are candidates."""
+        unique = list(dict.fromkeys(candidates))
+        if len(unique) > 1:
+            index = self.index()
+            parents = {index[c].parent for c in unique if c in index}
+            unique = [c for c in unique if c not in parents]
+        if len(unique) == 1:
+            return unique[0]
+        index = self.index()
+        # Role files first (they are what most people mean), then dataset occupations.
+        raise AmbiguousRole(name, sorted(unique, key=lambda c: (c not in index, c)))
 
-        key = normalize(name)
-        scores: dict[str, float] = {}
+    def _covering(self) -> dict[str, list[str]]:
+        """SOC code -> the curated roles that stand for that whole occupation."""
+        found: dict[str, list[str]] = {}
+        for entry in self.index().values():
+            if entry.covers:
+                found.setdefault(entry.covers, []).append(entry.id)
+        return found
+
+    def _for_code(self, onet_code: str | None, soc_code: str) -> list[str]:
+        """The roles an O*NET-SOC or SOC code names: the role files that give that O*NET-SOC
+        code, else those that stand for the SOC occupation, else the dataset occupation."""
+        from rolecmp import dataset
+
+        if onet_code:
+            exact = [e.id for e in self.index().values() if e.onet_code == onet_code]
+            if exact:
+                return exact
+        covering = self._covering().get(soc_code)
+        if covering:
+            return covering
+        occupation = dataset.occupations().get(soc_code)
+        return [occupation.id] if occupation else []
+
+    def _titled(self, key: str) -> tuple[list[str], list[str]]:
+        """The roles whose dataset titles have exactly this key, and among them those whose own
+        SOC or O*NET title it is, give or take a plural ("cashier": Cashiers)."""
+        from rolecmp import dataset
+
+        found: list[str] = []
+        own: list[str] = []
+        plurals = {key, key + "s", key + "es", key.removesuffix("s")}
+        for variant in sorted(plurals):
+            for title in dataset.titles(variant):
+                if variant != key and title.kind not in ("soc", "onet"):
+                    continue
+                if title.kind == "soc":
+                    ids = self._for_code(None, title.code)
+                else:
+                    occupation = dataset.occupation_of_onet(title.code)
+                    ids = self._for_code(title.code, occupation.soc_code) if occupation else []
+                found += ids
+                if title.kind in ("soc", "onet"):
+                    own += ids
+        return list(dict.fromkeys(found)), list(dict.fromkeys(own))
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        """Ids close to ``name``, best first, ties broken by id so the order is stable. Bounded
+        time for any input: the name is cut to 60 characters and rapidfuzz compares it with every
+        id, alias and name of a role file and every dataset occupation's id."""
+        from rapidfuzz import fuzz, process
+
+        from rolecmp import dataset
+
+        key = normalize(name[:200])[:60]
+        if not key:
+            return []
+        choices: dict[str, str] = {}
         for entry in self.index().values():
             for candidate in (entry.id, *entry.aliases, normalize(entry.name)):
-                score = difflib.SequenceMatcher(None, key, candidate).ratio()
-                if score > scores.get(entry.id, 0.0):
-                    scores[entry.id] = score
-        ranked = sorted((item for item in scores.items() if item[1] >= 0.6),
-                        key=lambda item: (-item[1], item[0]))
+                choices.setdefault(candidate, entry.id)
+        for occupation in dataset.occupations().values():
+            choices.setdefault(occupation.id, occupation.id)
+        scored: dict[str, float] = {}
+        for candidate, score, _ in process.extract(key, list(choices), scorer=fuzz.ratio,
+                                                    limit=limit * 4, score_cutoff=60):
+            role_id = choices[candidate]
+            scored[role_id] = max(score, scored.get(role_id, 0.0))
+        ranked = sorted(scored.items(), key=lambda item: (-item[1], item[0]))
         return [role_id for role_id, _ in ranked[:limit]]
 
-    def all(self) -> list[Role]:
-        """Every role, fully read, sorted by id."""
-        return [self.get(role_id) for role_id in sorted(self.index())]
+    def all(self, tiers: str = "curated") -> list[Role]:
+        """Every role, fully read, sorted by id: the role files' (``tiers`` "curated"), or also
+        every dataset occupation that no role file stands for in full (``tiers`` "all")."""
+        return [self.get(entry.id) for entry in self.entries(tiers)]
 
-    def entries(self) -> list[Entry]:
-        """The index entries of every role, sorted by id."""
+    def entries(self, tiers: str = "curated") -> list[Entry]:
+        """The index entries of every role file, sorted by id; with ``tiers`` "all", also every
+        dataset occupation that no role file stands for in full."""
         index = self.index()
-        return [index[k] for k in sorted(index)]
+        found = [index[k] for k in sorted(index)]
+        if tiers == "all":
+            from rolecmp import dataset
+
+            covered = self._covering()
+            found += [Entry.of_occupation(o) for o in dataset.occupations().values()
+                      if o.soc_code not in covered and o.id not in index]
+            found.sort(key=lambda e: e.id)
+        return found
 
     # -- index -------------------------------------------------------------------------------
     def index(self) -> dict[str, Entry]:
@@ -278,64 +456,88 @@ class Catalog:
                                              scanned.values()))
             cached = self._read_cache(fingerprint)
             if cached is None:
+                self.skipped = []
                 cached = self._build_index({k: Path(p) for k, (p, _) in scanned.items()})
                 self._write_cache(fingerprint, cached)
             self._index = cached
+            for problem in self.skipped:
+                _warn_skipped(problem)
         return self._index
 
     def _build_index(self, files: dict[str, Path]) -> dict[str, Entry]:
         index: dict[str, Entry] = {}
-        owner: dict[str, str] = {}
         for role_id, path in sorted(files.items()):
-            role = self._cache.read(path)
-            self._roles[role_id] = role
-            index[role_id] = Entry.of(role, str(path))
-        for role_id, entry in index.items():
-            for alias in entry.aliases:
-                clash = alias if alias in index and alias != role_id else owner.get(alias)
-                if clash and clash != role_id:
-                    raise InvalidRoleFile(entry.path, f"alias {alias!r} is already used by role "
-                                                      f"{clash!r}", field="aliases")
-                owner[alias] = role_id
-            if entry.parent is not None and entry.parent not in index:
-                raise InvalidRoleFile(entry.path, f"parent {entry.parent!r} is not a known role",
-                                      field="parent")
+            try:
+                role = self._cache.read(path)
+            except InvalidRoleFile as problem:
+                self._skip(path, problem)
+                continue
+            tier = self.tier_of(path)
+            self._roles[role_id] = role._replace(tier=tier)
+            index[role_id] = Entry.of(role, str(path), tier)
+        # A file of a user's layer that breaks a rule across files is left out like a broken
+        # one; leaving it out may orphan another, so check again until nothing changes.
+        changed = True
+        while changed:
+            changed = False
+            for role_id, entry in list(index.items()):
+                try:
+                    self._check_links(role_id, entry, index)
+                except InvalidRoleFile as problem:
+                    self._skip(Path(entry.path), problem)
+                    del index[role_id]
+                    self._roles.pop(role_id, None)
+                    changed = True
         return index
 
-    def _cache_file(self) -> Path:
-        key = "\0".join(str(d.resolve()) for d in self.dirs)
-        return self.cache_dir / f"index-{_digest(key)}.json"
+    @staticmethod
+    def _check_links(role_id: str, entry: Entry, index: dict[str, Entry]) -> None:
+        # An alias several role files share is a name that honestly means several roles
+        # ("rt"): resolving it lists them. An alias may never be another role's id.
+        for alias in entry.aliases:
+            if alias in index and alias != role_id:
+                raise InvalidRoleFile(entry.path, f"alias {alias!r} is the id of role "
+                                                  f"{alias!r}", field="aliases")
+        if entry.parent is not None and entry.parent not in index:
+            raise InvalidRoleFile(entry.path, f"parent {entry.parent!r} is not a known role",
+                                  field="parent")
+
+    def _skip(self, path: Path, problem: InvalidRoleFile) -> None:
+        """Leave a broken file of a user's layer out of the index, to be warned about; a broken
+        bundled file is an error in rolecmp's own data, so it stays fatal."""
+        if self.tier_of(path) == "curated":
+            raise problem
+        self.skipped.append(str(problem))
 
     def _read_cache(self, fingerprint: str) -> dict[str, Entry] | None:
-        try:
-            with open(self._cache_file(), encoding="utf-8") as handle:
-                stored = json.load(handle)
-            if stored.get("version") != INDEX_VERSION or stored.get("fingerprint") != fingerprint:
-                return None
-            return {e["id"]: Entry(**{**e, "aliases": tuple(e["aliases"])})
-                    for e in stored["entries"]}
-        except (OSError, ValueError, KeyError, TypeError):
+        stored = IndexCache(self.cache_dir, self.dirs).read(fingerprint, Entry)
+        if stored is None:
             return None
+        entries, self.skipped = stored
+        return {e.id: e for e in entries}
 
     def _write_cache(self, fingerprint: str, index: dict[str, Entry]) -> None:
-        target = self._cache_file()
-        _write_json(target, {"version": INDEX_VERSION, "fingerprint": fingerprint,
-                             "entries": [e._asdict() for e in index.values()]})
-        _prune(target, "index-*.json")
+        IndexCache(self.cache_dir, self.dirs).write(fingerprint, list(index.values()),
+                                                    self.skipped)
+
+
+def _partial_words(key: str, candidate: str) -> bool:
+    """Whether the words of ``key`` start consecutive words of ``candidate``, all but the last
+    whole ("radiologic", "software-dev")."""
+    words = candidate.split("-")
+    key_words = key.split("-")
+    for start in range(len(words) - len(key_words) + 1):
+        window = words[start:start + len(key_words)]
+        if all(w.startswith(k) for w, k in zip(window, key_words, strict=True)) and \
+                window[:-1] == key_words[:-1]:
+            return True
+    return False
 
 
 def _partial_match(key: str, entry: Entry) -> bool:
     """``key`` names whole words at the start of a word of the id or an alias ("radiologic",
     "lab-tech" does not)."""
-    for candidate in (entry.id, *entry.aliases):
-        words = candidate.split("-")
-        key_words = key.split("-")
-        for start in range(len(words) - len(key_words) + 1):
-            window = words[start:start + len(key_words)]
-            if all(w.startswith(k) for w, k in zip(window, key_words, strict=True)) and \
-                    window[:-1] == key_words[:-1]:
-                return True
-    return False
+    return any(_partial_words(key, candidate) for candidate in (entry.id, *entry.aliases))
 
 
 class Layer(NamedTuple):
@@ -350,7 +552,10 @@ def layers(data_dirs: Sequence[str | os.PathLike[str]] = ()) -> list[Layer]:
     ``$ROLECMP_DATA_DIR`` (``os.pathsep``-separated), then each ``--data-dir``. A later layer
     adds roles or overrides earlier ones by id. A directory may hold role files directly or in a
     ``roles/`` subdirectory."""
-    found = [Layer("bundled", bundled_roles_dir()), Layer("user", user_data_dir() / "roles")]
+    found = [Layer("bundled", bundled_roles_dir())]
+    user = user_data_dir()  # None without a home folder: then there is no user layer
+    if user is not None:
+        found.append(Layer("user", user / "roles"))
     value = os.environ.get("ROLECMP_DATA_DIR", "")
     found += [Layer("ROLECMP_DATA_DIR", roles_subdir(Path(p))) for p in value.split(os.pathsep)
               if p]
@@ -378,3 +583,17 @@ def default_catalog(data_dirs: Sequence[str | os.PathLike[str]] = ()) -> Catalog
 def reset() -> None:
     """Forget the process-wide catalogs (tests use this)."""
     _catalogs.clear()
+    _warned.clear()
+
+
+_warned: set[str] = set()
+
+
+def _warn_skipped(problem: str) -> None:
+    """Say once per run, on stderr, that a broken file of a user's layer is left out."""
+    if problem in _warned:
+        return
+    _warned.add(problem)
+    from rolecmp.render.printable import printable
+
+    sys.stderr.write(f"rolecmp: warning: {printable(problem, newlines=False)}; skipped\n")

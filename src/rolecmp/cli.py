@@ -32,6 +32,7 @@ class RolecmpGroup(TyperGroup):
              windows_expand_args: bool = True, **extra: Any) -> Any:
         import click
 
+        commands.prepare_streams()
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False,
                                 windows_expand_args=windows_expand_args, **extra)
@@ -53,6 +54,8 @@ class RolecmpGroup(TyperGroup):
             sys.exit(130)
         except BrokenPipeError:
             quiet_pipe()
+        except OSError as exc:  # a folder that cannot be read, a name too long, a full disk
+            fail(commands.os_error_message(exc), 1)
         flush()
         sys.exit(code if isinstance(code, int) else 0)
 
@@ -98,8 +101,26 @@ ForceOption = Annotated[
 StateOption = Annotated[
     str | None,
     typer.Option("--state", "-s", show_default=False,
-                 help="Show pay for this state, DC or territory (code or name, any case) "
-                      "instead of national figures."),
+                 help="Show pay and licensure for this state, DC or territory (code or name, "
+                      "any case) instead of national figures."),
+]
+AreaOption = Annotated[
+    str | None,
+    typer.Option("--area", "-a", show_default=False,
+                 help="Show pay for an area: national, a state (CA, California), or a "
+                      "metropolitan or nonmetropolitan area by name (\"Los Angeles\") or OEWS "
+                      "code (31080); a metro within one state also shows that state's "
+                      "licensure."),
+]
+GroupOption = Annotated[
+    list[str] | None,
+    typer.Option("--group", "-g", show_default=False,
+                 help="Only occupations in this SOC major group: a code (29), a title word "
+                      "(sales) or healthcare (29 and 31); repeatable."),
+]
+AllOption = Annotated[
+    bool, typer.Option("--all", help="Every occupation BLS publishes, not only the curated "
+                                     "roles."),
 ]
 
 
@@ -116,6 +137,13 @@ RoleArgument = typer.Argument(help="A role id, alias or name.", show_default=Fal
 class Which(StrEnum):
     roles = "roles"
     specialties = "specialties"
+
+
+def _interactive() -> bool:
+    """Whether a person is at the keyboard: stdin and stdout are both open terminals (either may
+    be closed, ``<&-``, and then is None)."""
+    return (sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None
+            and sys.stdout.isatty())
 
 
 def _data_dirs() -> list[str]:
@@ -161,6 +189,7 @@ def compare(
              "certification, licensure, patient_contact, pay, outlook, duties, qualities, "
              "paths, and the sections similarity and activities.")] = None,
     state: StateOption = None,
+    area: AreaOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -178,7 +207,7 @@ def compare(
     """
     if len(roles) < 2:
         raise typer.BadParameter("give at least two roles to compare", param_hint="ROLES")
-    commands.compare_roles(roles, only, state, fmt.value, output, force, _data_dirs())
+    commands.compare_roles(roles, only, state, fmt.value, output, force, _data_dirs(), area)
 
 
 @app.command("list")
@@ -203,6 +232,8 @@ def list_(
     origin: Annotated[bool, typer.Option(
         "--origin", help="Show which layer (bundled, user, ROLECMP_DATA_DIR, --data-dir) and "
                          "file each role comes from.")] = False,
+    all_: AllOption = False,
+    group: GroupOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -214,7 +245,7 @@ def list_(
     Example: rolecmp list --education associate --sort median
     """
     commands.list_roles(which.value, family or (), education or (), contact or (), sort, origin,
-                        fmt.value, output, force, _data_dirs())
+                        fmt.value, output, force, _data_dirs(), all_, group or ())
 
 
 @app.command()
@@ -236,6 +267,7 @@ def search(
 def show(
     role: Annotated[str, RoleArgument],
     state: StateOption = None,
+    area: AreaOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -244,23 +276,58 @@ def show(
 
     \b
     Example: rolecmp show radiologic-technologist
+    Example: rolecmp show rn --area "Los Angeles"
     """
-    commands.show_role(role, state, fmt.value, output, force, _data_dirs())
+    commands.show_role(role, state, fmt.value, output, force, _data_dirs(), area)
+
+
+class By(StrEnum):
+    state = "state"
+    metro = "metro"
 
 
 @app.command()
 def pay(
     role: Annotated[str, RoleArgument],
+    by: Annotated[By, typer.Option("--by", case_sensitive=False,
+                                   help="Rank states (and territories) or metropolitan and "
+                                        "nonmetropolitan areas.")] = By.state,
+    state: Annotated[str | None, typer.Option(
+        "--state", "-s", show_default=False,
+        help="Mark this state in the ranking; with --by metro, rank only its areas.")] = None,
+    limit: Annotated[int | None, typer.Option(
+        "--limit", "-n", show_default=False, help="Show only the first N areas.")] = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Rank the states by a role's median pay, with employment (BLS OEWS May 2025).
+    """Rank states or metropolitan areas by a role's median pay, with employment (BLS OEWS).
 
     \b
     Example: rolecmp pay pharmacy-technician
+    Example: rolecmp pay phlebotomist --by metro --limit 15
     """
-    commands.pay_by_state(role, fmt.value, output, force, _data_dirs())
+    commands.pay_by_area(role, by.value, state, limit, fmt.value, output, force, _data_dirs())
+
+
+@app.command()
+def licensure(
+    role: Annotated[str, RoleArgument],
+    state: Annotated[str | None, typer.Option(
+        "--state", "-s", show_default=False, help="Mark this state in the table.")] = None,
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """List what every state, DC and Puerto Rico requires to work in a role: license,
+    certification, registration or none, with the credential, the authority, compacts and the
+    source; unknown where no source says.
+
+    \b
+    Example: rolecmp licensure radiologic-technologist
+    Example: rolecmp show phlebotomist --state CA
+    """
+    commands.licensure_table(role, state, fmt.value, output, force, _data_dirs())
 
 
 @app.command()
@@ -268,6 +335,9 @@ def similar(
     role: Annotated[str, RoleArgument],
     limit: Annotated[int, typer.Option("--limit", "-n",
                                        help="How many roles to show (at least 1).")] = 10,
+    all_: Annotated[bool, typer.Option(
+        "--all", help="Look among every occupation, not only the curated roles.")] = False,
+    group: GroupOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -281,7 +351,8 @@ def similar(
     \b
     Example: rolecmp similar medical-assistant
     """
-    commands.similar_roles(role, limit, fmt.value, output, force, _data_dirs())
+    commands.similar_roles(role, limit, fmt.value, output, force, _data_dirs(), all_,
+                           group or ())
 
 
 @app.command("path")
@@ -291,17 +362,19 @@ def path_(
     goal: Annotated[str, typer.Argument(metavar="TO", help="The role you want.",
                                         show_default=False, autocompletion=complete_role)],
     state: StateOption = None,
+    area: AreaOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """What it takes to move from one role to another: training, exam, what carries over, and
-    the change in pay and outlook.
+    """What it takes to move from one role to another: training, exam, licence, what carries
+    over, and the change in pay and outlook.
 
     \b
-    Example: rolecmp path medical-assistant medical-laboratory-technician
+    Example: rolecmp path cashier medical-assistant
+    Example: rolecmp path medical-assistant medical-laboratory-technician --state TX
     """
-    commands.move(start, goal, state, fmt.value, output, force, _data_dirs())
+    commands.move(start, goal, state, fmt.value, output, force, _data_dirs(), area)
 
 
 @app.command()
@@ -341,7 +414,7 @@ def fit(
 
     given: dict[str, Any] = {"contact": contact, "setting": setting, "admin": admin,
                              "max_months": max_months, "pay": pay}
-    if any(v is None for v in given.values()) and sys.stdin.isatty() and sys.stdout.isatty():
+    if any(v is None for v in given.values()) and _interactive():
         import click
 
         def ask(key: str, text: str, kind: Any) -> None:

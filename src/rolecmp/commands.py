@@ -5,13 +5,17 @@ the user. No Typer here: both the Typer app (:mod:`rolecmp.cli`) and the start-u
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from rolecmp.errors import RolecmpError
+from rolecmp.errors import OutputFailed, RolecmpError
+
+#: Tables keep their values readable down to this width, whatever COLUMNS says.
+MIN_WIDTH = 40
 
 
 def emit(result: Any, fmt: str, output: Path | None = None, force: bool = False) -> None:
@@ -22,19 +26,26 @@ def emit(result: Any, fmt: str, output: Path | None = None, force: bool = False)
     rendered = render(result, fmt)
     if output is None:
         if isinstance(rendered, str):
-            sys.stdout.write(rendered + "\n")
+            write_stdout(rendered + "\n")
             return
         from rich.console import Console
 
+        _stdout()
         console = Console(highlight=False, soft_wrap=False)
+        if console.width < MIN_WIDTH:  # COLUMNS=5 would leave no room for the values
+            console = Console(highlight=False, soft_wrap=False, width=MIN_WIDTH)
         if console.is_terminal:
-            console.print(rendered)
+            try:
+                console.print(rendered, crop=False)
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                _output_failed(exc)
             return
         # Into a pipe or file: the same layout without the padding Rich adds at line ends.
         with console.capture() as captured:
-            console.print(rendered)
-        sys.stdout.write("\n".join(line.rstrip() for line in
-                                   captured.get().splitlines()) + "\n")
+            console.print(rendered, crop=False)
+        write_stdout("\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n")
         return
     if isinstance(rendered, str):
         text = rendered + "\n"
@@ -45,7 +56,7 @@ def emit(result: Any, fmt: str, output: Path | None = None, force: bool = False)
 
         buffer = io.StringIO()
         Console(file=buffer, width=100, color_system=None, highlight=False,
-                soft_wrap=False).print(rendered)
+                soft_wrap=False).print(rendered, crop=False)
         text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
     from rolecmp.files import write_new
 
@@ -56,10 +67,13 @@ def warn_stale(result: Any) -> None:
     """Warn once (per release, per user) when figures come from a release over two years old."""
     if not getattr(result, "releases", None):
         return
-    from rolecmp.catalog import default_cache_dir
+    from rolecmp.cache import default_cache_dir
     from rolecmp.figures import environ_today, take_stale_warning
 
-    for stale in take_stale_warning(environ_today(), default_cache_dir(), result.releases):
+    cache_dir = default_cache_dir()
+    if cache_dir is None:  # no home folder: nowhere to remember the warning, so give none
+        return
+    for stale in take_stale_warning(environ_today(), cache_dir, result.releases):
         sys.stderr.write(f"rolecmp: warning: {stale.short} ({stale.release}) was published "
                          f"{stale.published}, over two years ago; newer figures may exist\n")
 
@@ -68,28 +82,89 @@ def fail(message: str, code: int) -> NoReturn:
     """One line on stderr, then exit with ``code``."""
     from rolecmp.render.printable import printable
 
-    sys.stderr.write(f"rolecmp: error: {printable(message, newlines=False)}\n")
+    if sys.stderr is not None:
+        try:
+            sys.stderr.write(f"rolecmp: error: {printable(message, newlines=False)}\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
     sys.exit(code)
 
 
+def os_error_message(exc: OSError) -> str:
+    """One line for an operating-system error that no library code turned into a message (an
+    unreadable folder, a name too long for the file system)."""
+    where = f"{os.fsdecode(exc.filename)}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}"
+
+
+def prepare_streams() -> None:
+    """Make stdout and stderr unable to fail on a character the locale cannot encode (LANG=C with
+    an old Python, PYTHONIOENCODING=ascii): such a character is written as an escape."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(OSError, ValueError, TypeError):
+                reconfigure(errors="backslashreplace")
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to stdout. A closed stdout (``>&-``) or a failing one (``> /dev/full``) is
+    :class:`OutputFailed`; a reader that went away (``| head``) is BrokenPipeError, as before."""
+    stream = _stdout()
+    try:
+        stream.write(text)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _output_failed(exc)
+
+
+def _stdout() -> Any:
+    if sys.stdout is None:
+        raise OutputFailed("cannot write the output: standard output is closed")
+    return sys.stdout
+
+
+def _output_failed(exc: OSError) -> NoReturn:
+    _discard_stdout()
+    raise OutputFailed(f"cannot write the output: {exc.strerror or exc}") from None
+
+
+def _discard_stdout() -> None:
+    """Point stdout at devnull, so what is still buffered cannot fail again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def flush() -> None:
+    if sys.stdout is None:
+        return
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         quiet_pipe()
+    except OSError as exc:
+        _discard_stdout()
+        fail(f"cannot write the output: {exc.strerror or exc}", OutputFailed.exit_code)
 
 
 def quiet_pipe() -> NoReturn:
     """The reader closed the pipe (``| head``): stop quietly. stdout is pointed at devnull so the
     interpreter's final flush does not report the same error again."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    _discard_stdout()
     sys.exit(0)
 
 
 def run_guarded(command: Callable[[], object]) -> NoReturn:
     """Run a parsed command: library errors become one line and their exit code, Ctrl-C exits
-    130 quietly, a closed pipe ends quietly."""
+    130 quietly, a closed pipe ends quietly, an error from the system (a folder that cannot be
+    read, a name too long) is one line and exit 1."""
+    prepare_streams()
     try:
         command()
     except RolecmpError as exc:
@@ -98,6 +173,8 @@ def run_guarded(command: Callable[[], object]) -> NoReturn:
         sys.exit(130)
     except BrokenPipeError:
         quiet_pipe()
+    except OSError as exc:
+        fail(os_error_message(exc), OutputFailed.exit_code)
     flush()
     sys.exit(0)
 
@@ -108,59 +185,108 @@ def catalog(data_dirs: Sequence[str] = ()) -> Any:
     return default_catalog(data_dirs)
 
 
-def profiles(names: Sequence[str], state: str | None, data_dirs: Sequence[str] = ()
-             ) -> list[Any]:
-    """The profiles of the roles ``names`` resolve to, for ``state`` (national if None)."""
-    from rolecmp.profile import build_profile
+def place(state: str | None, area: str | None) -> Any:
+    """The area ``--state`` or ``--area`` names (None for national figures)."""
+    from rolecmp.areas import areas, find_area
     from rolecmp.states import find_state
 
-    area = find_state(state) if state is not None else None
+    if state is not None and area is not None:
+        raise RolecmpError("give --state or --area, not both (--area also takes a state)")
+    if state is not None:
+        return areas()[find_state(state[:100]).code]
+    if area is not None:
+        return find_area(area)
+    return None
+
+
+def profiles(names: Sequence[str], state: str | None, data_dirs: Sequence[str] = (),
+             area: str | None = None) -> list[Any]:
+    """The profiles of the roles ``names`` resolve to, for an area (national if None)."""
+    from rolecmp.profile import build_profile
+
+    where = place(state, area)
     cat = catalog(data_dirs)
-    return [build_profile(resolve(cat, name), cat, area) for name in names]
+    return [build_profile(resolve(cat, name), cat, where) for name in names]
 
 
 def resolve(cat: Any, name: str) -> Any:
     """The role ``name`` means, saying on stderr when it was taken from part of a name."""
     role, note = cat.resolve_noted(name)
     if note:
-        sys.stderr.write(f"rolecmp: note: {note}\n")
+        from rolecmp.render.printable import printable
+
+        sys.stderr.write(f"rolecmp: note: {printable(note, newlines=False)}\n")
     return role
 
 
 def compare_roles(names: Sequence[str], only: str | None, state: str | None, fmt: str,
-                  output: Path | None, force: bool, data_dirs: Sequence[str] = ()) -> None:
+                  output: Path | None, force: bool, data_dirs: Sequence[str] = (),
+                  area: str | None = None) -> None:
     """``rolecmp compare``."""
     from rolecmp.compare import compare, select_dimensions
 
     dimensions, extras = select_dimensions(only.split(",") if only else None)
-    emit(compare(profiles(names, state, data_dirs), dimensions, extras), fmt, output, force)
+    emit(compare(with_licensure(profiles(names, state, data_dirs, area)), dimensions, extras),
+         fmt, output, force)
+
+
+def with_licensure(found: list[Any]) -> list[Any]:
+    """Profiles with their state's licensure when a state (or a metro within one) was asked
+    for and the role has state-by-state data."""
+    from rolecmp.licensure import for_state
+
+    out = []
+    for profile in found:
+        state = profile.place.state
+        if state is not None and profile.role.curated:
+            profile = profile._replace(state_licensure=for_state(profile.role.id, state))
+        out.append(profile)
+    return out
 
 
 def show_role(name: str, state: str | None, fmt: str, output: Path | None, force: bool,
-              data_dirs: Sequence[str] = ()) -> None:
+              data_dirs: Sequence[str] = (), area: str | None = None) -> None:
     """``rolecmp show``."""
-    emit(profiles([name], state, data_dirs)[0], fmt, output, force)
+    emit(with_licensure(profiles([name], state, data_dirs, area))[0], fmt, output, force)
+
+
+def licensure_table(name: str, state: str | None, fmt: str, output: Path | None, force: bool,
+                    data_dirs: Sequence[str] = ()) -> None:
+    """``rolecmp licensure``."""
+    from rolecmp.licensure import table
+    from rolecmp.states import find_state
+
+    role = resolve(catalog(data_dirs), name)
+    highlight = find_state(state[:100]).code if state is not None else None
+    emit(table(role.id, role.name, highlight), fmt, output, force)
 
 
 def list_roles(which: str, families: Sequence[str], education: Sequence[str],
                contact: Sequence[str], sort: str, origin: bool, fmt: str,
-               output: Path | None, force: bool, data_dirs: Sequence[str] = ()) -> None:
+               output: Path | None, force: bool, data_dirs: Sequence[str] = (),
+               all_tiers: bool = False, groups: Sequence[str] = ()) -> None:
     """``rolecmp list``."""
     from rolecmp.listing import list_roles as listing
 
     emit(listing(catalog(data_dirs), which, families=families, education=education,
-                 contact=contact, sort=sort.lower(), show_origin=origin), fmt, output, force)
+                 contact=contact, sort=sort.lower(), show_origin=origin,
+                 tiers="all" if all_tiers or groups else "curated", groups=groups),
+         fmt, output, force)
 
 
-def pay_by_state(name: str, fmt: str, output: Path | None, force: bool,
-                 data_dirs: Sequence[str] = ()) -> None:
+def pay_by_area(name: str, by: str, state: str | None, limit: int | None, fmt: str,
+                output: Path | None, force: bool, data_dirs: Sequence[str] = ()) -> None:
     """``rolecmp pay``."""
-    from rolecmp.pay import rank_states
+    from rolecmp.pay import rank_areas
+    from rolecmp.states import find_state
 
+    if limit is not None and limit < 1:
+        raise RolecmpError("--limit must be at least 1")
     cat = catalog(data_dirs)
     role = resolve(cat, name)
     specialties = [e.id for e in cat.entries() if e.parent == role.id]
-    emit(rank_states(role, specialties), fmt, output, force)
+    highlight = find_state(state[:100]).code if state is not None else None
+    emit(rank_areas(role, by, highlight, limit, specialties), fmt, output, force)
 
 
 def search_roles(text: str, fmt: str, output: Path | None, force: bool,
@@ -172,23 +298,28 @@ def search_roles(text: str, fmt: str, output: Path | None, force: bool,
 
 
 def similar_roles(name: str, limit: int, fmt: str, output: Path | None, force: bool,
-                  data_dirs: Sequence[str] = ()) -> None:
+                  data_dirs: Sequence[str] = (), all_tiers: bool = False,
+                  groups: Sequence[str] = ()) -> None:
     """``rolecmp similar``."""
+    from rolecmp.listing import in_groups
     from rolecmp.similarity import nearest
 
     if limit < 1:
         raise RolecmpError("--limit must be at least 1")
     cat = catalog(data_dirs)
-    emit(nearest(resolve(cat, name), cat.all(), limit), fmt, output, force)
+    tiers = "all" if all_tiers or groups else "curated"
+    entries = in_groups(cat.entries(tiers), groups)
+    emit(nearest(resolve(cat, name), [cat.get(e.id) for e in entries], limit), fmt, output,
+         force)
 
 
 def move(start: str, goal: str, state: str | None, fmt: str, output: Path | None, force: bool,
-         data_dirs: Sequence[str] = ()) -> None:
+         data_dirs: Sequence[str] = (), area: str | None = None) -> None:
     """``rolecmp path``."""
     from rolecmp.path import plan_move
 
-    first, second = profiles([start, goal], state, data_dirs)
-    emit(plan_move(first, second), fmt, output, force)
+    first, second = with_licensure(profiles([start, goal], state, data_dirs, area))
+    emit(plan_move(first, second, second.state_licensure), fmt, output, force)
 
 
 def fit_roles(given: dict[str, Any], limit: int, fmt: str, output: Path | None, force: bool,
@@ -225,13 +356,20 @@ def validate_files(paths: Sequence[Path], fmt: str, output: Path | None, force: 
 
 def new_role(role_id: str, data_dirs: Sequence[str] = ()) -> None:
     """``rolecmp new``: the template goes to the last --data-dir, else the user data folder."""
-    from rolecmp.catalog import roles_subdir, user_data_dir
+    from rolecmp.catalog import roles_subdir
+    from rolecmp.dirs import user_data_dir
     from rolecmp.validate import new_role_file
 
-    directory = roles_subdir(Path(data_dirs[-1])) if data_dirs else user_data_dir() / "roles"
+    if data_dirs:
+        directory = roles_subdir(Path(data_dirs[-1]))
+    else:
+        user = user_data_dir()
+        if user is None:
+            raise RolecmpError("there is no home folder to keep your roles in (HOME is empty or "
+                               "/): give a folder with --data-dir")
+        directory = user / "roles"
     path = new_role_file(role_id, directory)
-    sys.stdout.write(f"Wrote {path}\nFill in every TODO, then check it: rolecmp validate "
-                     f"{path}\n")
+    write_stdout(f"Wrote {path}\nFill in every TODO, then check it: rolecmp validate {path}\n")
 
 
 def schema() -> None:
@@ -240,7 +378,7 @@ def schema() -> None:
 
     from rolecmp.schema import json_schema
 
-    sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
+    write_stdout(json.dumps(json_schema(), indent=2) + "\n")
 
 
 def role_completions(incomplete: str, data_dirs: Sequence[str] = ()) -> list[str]:

@@ -20,8 +20,6 @@ from rolecmp.similarity import Activities, Similarity, activities, similarity
 PAY_TOLERANCE = 0.05
 #: Projected growth within this many percentage points is not marked as different.
 GROWTH_TOLERANCE = 2.0
-#: BLS's top code: wages at or above this are published only as "at least".
-TOP_CODE = 239_200
 
 LEVEL_NAMES = {
     "high-school": "high school diploma",
@@ -33,8 +31,15 @@ LEVEL_NAMES = {
 }
 
 
+#: What a view shows for a field no role file describes (a dataset-tier occupation's scope,
+#: credentials, licensure...): the datasets have no such facts, and none are made up.
+NOT_CURATED = "not curated"
+
+
 def program_length(role: Role) -> str:
     """The typical program length in words ("12-24 months", "length unknown")."""
+    if role.education is None:
+        return "program length not curated"
     low, high = role.education.program_months.min, role.education.program_months.max
     if low is None and high is None:
         return "program length unknown"
@@ -44,6 +49,8 @@ def program_length(role: Role) -> str:
 
 
 def credential_levels(role: Role) -> str:
+    if role.education is None:
+        return "Credentials not curated"
     names = [LEVEL_NAMES[level] for level in role.education.credential_levels]
     text = _joined(names, "or")
     return text[:1].upper() + text[1:]
@@ -52,7 +59,7 @@ def credential_levels(role: Role) -> str:
 def money(value: float | None, marker: str | None = None) -> str:
     """Dollars as BLS publishes them, or BLS's reason for publishing none."""
     if value is None:
-        return {"top-coded": f"at least ${TOP_CODE:,}"}.get(marker or "", "not released")
+        return {"top-coded": "top-coded by BLS"}.get(marker or "", "not released")
     return f"${round(value):,}"
 
 
@@ -61,10 +68,22 @@ def count(value: int | None) -> str:
 
 
 def _education(p: Profile) -> list[str]:
-    lines = [credential_levels(p.role), program_length(p.role)]
+    lines = [credential_levels(p.role), program_length(p.role)] if p.role.education else []
     if p.entry:
         lines.append(f"{bls_entry_label(p)}: {p.entry.education}")
-    return lines
+    job_zone = _job_zone(p)
+    if job_zone:
+        lines.append(job_zone)
+    return lines or [NOT_CURATED]
+
+
+def _job_zone(p: Profile) -> str | None:
+    from rolecmp.dataset import onet_facts
+
+    facts = onet_facts(p.role.onet_code)
+    if facts is None or facts.job_zone is None:
+        return None
+    return f"O*NET job zone {facts.job_zone} of 5"
 
 
 def bls_entry_label(p: Profile) -> str:
@@ -75,6 +94,8 @@ def bls_entry_label(p: Profile) -> str:
 
 
 def _scope(p: Profile) -> list[str]:
+    if p.role.scope is None:
+        return [NOT_CURATED]
     groups = [name for name, _ in p.role.scope.duties.groups()]
     return [p.role.scope.breadth.capitalize() + (": " + ", ".join(groups) if groups else "")]
 
@@ -86,6 +107,8 @@ def short_body(body: str) -> str:
 
 
 def _certification(p: Profile) -> list[str]:
+    if p.role.certification is None:
+        return [NOT_CURATED]
     lines = [p.role.certification.status.capitalize()]
     for cred in p.role.certification.credentials:
         body = short_body(cred.body)
@@ -100,7 +123,11 @@ def _patient_contact(p: Profile) -> list[str]:
                  f"working with the public {p.contact.public:.1f}")
     else:
         basis = "role file; no O*NET profile"
-    return [f"{p.contact_level.capitalize()} ({basis})", p.role.patient_contact.why]
+    level = p.contact_level
+    if level is None:
+        return ["unknown: no O*NET work-activity ratings and not curated"]
+    why = [p.role.patient_contact.why] if p.role.patient_contact else []
+    return [f"{level.capitalize()} ({basis})", *why]
 
 
 def pay_lines(p: Profile) -> list[str]:
@@ -112,8 +139,8 @@ def pay_lines(p: Profile) -> list[str]:
                  f"10th-90th pct: {money(pay.p10_annual, pay.markers.get('p10_annual'))}"
                  f" to {money(pay.p90_annual, pay.markers.get('p90_annual'))}",
                  f"{count(pay.employment)} employed"]
-        if p.role.soc_note or pay.soc_code != p.role.soc_code:
-            lines.append(f"BLS group {pay.soc_code}: {pay.soc_title}")
+        if p.group_figures:
+            lines.append(f"group figure: BLS {pay.soc_code} {pay.soc_title}")
         return lines
     if p.pay_range is not None:
         r = p.pay_range
@@ -126,25 +153,79 @@ def pay_lines(p: Profile) -> list[str]:
 def _outlook(p: Profile) -> list[str]:
     if p.outlook is not None:
         o = p.outlook
-        return [f"{o.employment_change_pct:+.1f}% jobs, {o.period}",
-                f"{o.annual_openings:,} openings a year (national)"]
+        lines = [f"{o.employment_change_pct:+.1f}% jobs, {o.period}",
+                 f"{o.annual_openings:,} openings a year (national)"]
+        if p.group_figures:
+            lines.append(f"group figure: BLS {o.soc_code} {o.soc_title}")
+        return lines
     if p.outlook_range is not None:
         r = p.outlook_range
-        return [f"{r.low:+.1f}% to {r.high:+.1f}% jobs, 2024-34",
+        from rolecmp.figures import release
+
+        return [f"{r.low:+.1f}% to {r.high:+.1f}% jobs, {release(r.release).period}",
                 f"derived: range of {len(r.roles)} specialties' BLS projections"]
     return ["unknown: no BLS projection for this role"]
 
 
 def _next_steps(p: Profile) -> list[str]:
+    if not p.role.curated:
+        return [NOT_CURATED]
     return [step.role for step in p.role.next_steps] or ["none listed"]
+
+
+def _industries(p: Profile) -> list[str]:
+    if not p.industries:
+        return ["unknown: BLS publishes no industry figures for this role"]
+    lines = [f"{i.title} {round(i.share * 100)}%" if i.share is not None else i.title
+             for i in p.industries[:4]]
+    if p.group_figures:
+        lines.append(f"group figure: BLS {p.role.soc_code}")
+    return lines
+
+
+def _technology(p: Profile) -> list[str]:
+    from rolecmp.dataset import onet_facts
+
+    facts = onet_facts(p.role.onet_code)
+    if facts is None:
+        return ["unknown: no O*NET occupation for this role"]
+    hot = [name for name, is_hot in facts.technology if is_hot]
+    if not facts.technology:
+        return ["none listed by O*NET"]
+    return [*(hot[:6] or [name for name, _ in facts.technology[:6]]),
+            f"({len(hot)} hot of {len(facts.technology)} listed by O*NET)"]
+
+
+def _workplaces(p: Profile) -> list[str]:
+    return list(p.role.workplaces) if p.role.curated else [NOT_CURATED]
+
+
+def _licensure(p: Profile) -> list[str]:
+    lines = [p.role.licensure] if p.role.licensure else [NOT_CURATED]
+    if p.state_licensure is not None:
+        from rolecmp.render.words import state_licensure_text
+
+        lines.insert(0, f"{p.state_licensure.state_name}: "
+                        f"{state_licensure_text(p.state_licensure.to_dict())}")
+    elif p.place.state is not None and p.role.curated:
+        lines.insert(0, f"{p.place.name if p.place.type == 'state' else p.place.state}: "
+                        "no state-by-state data for this role")
+    return lines
 
 
 def _folded(items: Sequence[str]) -> frozenset[str]:
     return frozenset(item.strip().lower() for item in items)
 
 
-def _keyed(key: Callable[[Profile], Hashable]) -> Callable[[Sequence[Profile]], bool]:
-    return lambda profiles: len({key(p) for p in profiles}) > 1
+def _keyed(key: Callable[[Profile], Hashable]) -> Callable[[Sequence[Profile]], bool | None]:
+    """Roles differ when their keys differ; not compared (None) when a key is unknown (None)
+    for some role: "not curated" is not a difference."""
+    def differs(profiles: Sequence[Profile]) -> bool | None:
+        keys = [key(p) for p in profiles]
+        if any(k is None for k in keys):
+            return None
+        return len(set(keys)) > 1
+    return differs
 
 
 def _pay_span(p: Profile) -> tuple[float, float] | None:
@@ -181,11 +262,11 @@ _pay_differs = _spans_differ(_pay_span, lambda low, high: high > low * (1 + PAY_
 _outlook_differs = _spans_differ(_growth_span, lambda low, high: high - low >= GROWTH_TOLERANCE)
 
 
-def _descriptive(profiles: Sequence[Profile]) -> bool:
+def _descriptive(profiles: Sequence[Profile]) -> bool | None:
     """Free-text rows (licensure, duties, qualities, next steps) are shown side by side but never
-    marked or counted: two wordings differ even when the facts agree. The O*NET work activities
+    compared (None): two wordings differ even when the facts agree. The O*NET work activities
     below the table say which duties are shared."""
-    return False
+    return None
 
 
 class Dimension(NamedTuple):
@@ -194,30 +275,38 @@ class Dimension(NamedTuple):
     key: str
     label: str
     lines: Callable[[Profile], list[str]]
-    differs: Callable[[Sequence[Profile]], bool]
+    differs: Callable[[Sequence[Profile]], bool | None]
 
 
 DIMENSIONS: tuple[Dimension, ...] = (
     Dimension("education", "Education", _education,
               _keyed(lambda p: (frozenset(p.role.education.credential_levels),
                                 p.role.education.program_months,
-                                p.entry.education if p.entry else None))),
+                                p.entry.education if p.entry else None)
+                     if p.role.education else (p.entry.education if p.entry else None))),
     Dimension("scope", "Scope of practice", _scope,
               _keyed(lambda p: (p.role.scope.breadth,
-                                tuple(n for n, _ in p.role.scope.duties.groups())))),
-    Dimension("workplaces", "Workplaces", lambda p: list(p.role.workplaces),
-              _keyed(lambda p: _folded(p.role.workplaces))),
+                                tuple(n for n, _ in p.role.scope.duties.groups()))
+                     if p.role.scope else None)),
+    Dimension("workplaces", "Workplaces", _workplaces,
+              _keyed(lambda p: _folded(p.role.workplaces) if p.role.curated else None)),
+    Dimension("industries", "Industries", _industries,
+              _keyed(lambda p: p.industries[0].code if p.industries else None)),
     Dimension("certification", "Certification", _certification,
               _keyed(lambda p: (p.role.certification.status,
                                 frozenset(c.abbreviation
-                                          for c in p.role.certification.credentials)))),
-    Dimension("licensure", "Licensure", lambda p: [p.role.licensure], _descriptive),
+                                          for c in p.role.certification.credentials))
+                     if p.role.certification else None)),
+    Dimension("licensure", "Licensure", _licensure, _descriptive),
     Dimension("patient_contact", "Patient contact", _patient_contact,
               _keyed(lambda p: p.contact_level)),
     Dimension("pay", "Pay (annual)", pay_lines, _pay_differs),
     Dimension("outlook", "Outlook", _outlook, _outlook_differs),
-    Dimension("duties", "Duties", lambda p: list(p.role.scope.duties.all()), _descriptive),
-    Dimension("qualities", "Qualities", lambda p: list(p.role.qualities), _descriptive),
+    Dimension("duties", "Duties", lambda p: list(p.role.scope.duties.all()) if p.role.scope
+              else [NOT_CURATED], _descriptive),
+    Dimension("technology", "Technology", _technology, _descriptive),
+    Dimension("qualities", "Qualities", lambda p: list(p.role.qualities) if p.role.curated
+              else [NOT_CURATED], _descriptive),
     Dimension("paths", "Next steps", _next_steps, _descriptive),
 )
 
@@ -230,7 +319,7 @@ class Row(NamedTuple):
 
     key: str
     label: str
-    differs: bool
+    differs: bool | None  # None: shown side by side but not compared
     values: tuple[tuple[str, ...], ...]
 
 
@@ -255,12 +344,27 @@ class Comparison(NamedTuple):
     def releases(self) -> list[str]:
         """Ids of the releases whose figures the comparison shows."""
         keys = {row.key for row in self.rows}
-        used = {r for p in self.profiles for r in p.releases}
-        wanted = {"oews-2025A01": {"pay"}, "ep-2024-34": {"outlook", "education"},
-                  "onet-30.1": {"patient_contact"}}
-        found = {r for r in used if wanted.get(r, set()) & keys}
-        if self.similarities or any("O*NET" in r for r in self.judgement.reasons):
-            found.add("onet-30.1")
+        found: set[str] = set()
+        for p in self.profiles:
+            if keys & {"pay", "industries"}:
+                found.update(x.release for x in (p.pay, p.pay_range) if x is not None)
+            if "outlook" in keys:
+                found.update(x.release for x in (p.outlook, p.outlook_range) if x is not None)
+            if "education" in keys and p.entry is not None:
+                found.add(p.entry.release)
+            if "patient_contact" in keys and p.contact is not None:
+                found.add(p.contact.release)
+            if keys & {"technology", "education"}:
+                from rolecmp.dataset import onet_facts
+
+                facts = onet_facts(p.role.onet_code)
+                if facts is not None and (facts.technology or facts.job_zone):
+                    found.add(facts.release)
+        if self.similarities or self.activities or any(
+                "O*NET" in r for r in self.judgement.reasons):
+            from rolecmp.similarity import release_id
+
+            found.add(release_id())
         return sorted(found)
 
     @property
@@ -392,7 +496,7 @@ def _verdict(profiles: Sequence[Profile], rows: Sequence[Row],
         kind = "different roles"
         text = f"Not the same role: {names} are different roles"
     differing = [row.label.lower() for row in rows if row.differs]
-    counted = [row for row in rows if DIMENSION_BY_KEY[row.key].differs is not _descriptive]
+    counted = [row for row in rows if row.differs is not None]
     if differing:
         text += (f"; they differ on {len(differing)} of the {len(counted)} dimensions that can "
                  f"be compared ({', '.join(differing)}).")
@@ -422,13 +526,13 @@ def _reasons(profiles: Sequence[Profile], rows: Sequence[Row],
             f"{credential_levels(p.role).lower()} ({program_length(p.role)})" for p in profiles))
     if "certification" in by_key and by_key["certification"].differs:
         reasons.append("credentials: " + " vs ".join(
-            f"{p.role.certification.status} "
-            f"({', '.join(c.abbreviation for c in p.role.certification.credentials[:2]) or 'none'})"
-            for p in profiles))
+            f"{c.status} ({', '.join(x.abbreviation for x in c.credentials[:2]) or 'none'})"
+            for p in profiles if (c := p.role.certification) is not None))
     if "pay" in by_key and by_key["pay"].differs:
         reasons.append("median pay: " + " vs ".join(_pay_words(p) for p in profiles))
     if "scope" in by_key and by_key["scope"].differs:
-        reasons.append("scope: " + " vs ".join(p.role.scope.breadth for p in profiles))
+        reasons.append("scope: " + " vs ".join(p.role.scope.breadth for p in profiles
+                                               if p.role.scope is not None))
     return reasons[:4]
 
 

@@ -33,10 +33,16 @@ class RoleNotFound(RolecmpError, LookupError):
 class AmbiguousRole(RolecmpError, LookupError):
     """A name matches more than one role."""
 
+    #: Most candidates the message names; the rest are counted.
+    LISTED = 10
+
     def __init__(self, name: str, candidates: Sequence[str]) -> None:
         self.name = name
         self.candidates = list(candidates)
-        super().__init__(f"{name!r} could mean {_or_list(self.candidates)}; name one of them")
+        shown = self.candidates[:self.LISTED]
+        more = len(self.candidates) - len(shown)
+        listed = _or_list(shown) if not more else ", ".join(shown) + f" or {more} more"
+        super().__init__(f"{name!r} could mean {listed}; name one of them")
 
 
 class InvalidRoleFile(RolecmpError):
@@ -63,6 +69,12 @@ class InvalidRoleFile(RolecmpError):
             if self.column is not None:
                 where += f":{self.column}"
         return where
+
+
+class OutputFailed(RolecmpError):
+    """The output cannot be written: standard output is closed, or the disk is full."""
+
+    exit_code = DATA
 
 
 def _or_list(items: Sequence[str]) -> str:

@@ -1,8 +1,11 @@
-"""Bundled BLS figures: wages (OEWS May 2025) and outlook (Employment Projections 2024-34).
+"""Bundled BLS figures: wages (OEWS) and outlook (Employment Projections), for every occupation.
 
-Each SOC code's wages are one small JSON file in ``data/figures/oews/``, read only when a role with
-that code is shown; projections are one file for all healthcare occupations. Every figure names
-its release (:func:`release`), and a value BLS does not publish is ``None`` with BLS's reason.
+Each SOC code's wages are one compact JSON file in ``data/occupations/pay/`` (national, every
+state and territory, every metropolitan and nonmetropolitan area, and the industries that employ
+it), read only when a role with that code is shown; projections come with the occupation index
+(:mod:`rolecmp.dataset`). Every figure names its release, and every release is described once, in
+``data/sources.json`` (:func:`releases`); no release id or period is written in the code. A value
+BLS does not publish is ``None`` with BLS's reason.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from rolecmp.states import BY_CODE
+from rolecmp.errors import RolecmpError
 
 NATIONAL = "US"
 PERCENTILES = ("p10_annual", "p25_annual", "median_annual", "p75_annual", "p90_annual")
@@ -22,11 +25,15 @@ PERCENTILES = ("p10_annual", "p25_annual", "median_annual", "p75_annual", "p90_a
 
 def figures_dir() -> Path:
     """``data/figures`` inside the installed package, or in a source checkout."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data" / "figures"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "data" / "figures"
+    from rolecmp.dataset import data_root
+
+    return data_root() / "figures"
+
+
+class UnknownRelease(RolecmpError):
+    """A release id that ``data/sources.json`` does not describe: the bundled data is broken."""
+
+    exit_code = 1
 
 
 class Release(NamedTuple):
@@ -37,14 +44,19 @@ class Release(NamedTuple):
     short: str
     publisher: str
     release: str
-    published: str
+    published: str | None
     url: str
     licence: str
     note: str
+    kind: str = ""
+    period: str = ""
 
-    def stale_from(self) -> str:
-        """The ISO date two years after publication, from which the release counts as old.
-        (ISO dates compare as strings, which spares importing datetime at every run.)"""
+    def stale_from(self) -> str | None:
+        """The ISO date two years after publication, from which the release counts as old
+        (None when the manifest gives no date). ISO dates compare as strings, which spares
+        importing datetime at every run."""
+        if not self.published:
+            return None
         year, _, rest = self.published.partition("-")
         return f"{int(year) + 2}-{rest or '01'}"
 
@@ -54,18 +66,37 @@ class Release(NamedTuple):
 
 @cache
 def releases() -> tuple[Release, ...]:
-    """Every bundled release, as listed in ``data/figures/sources.json``."""
-    with open(figures_dir() / "sources.json", encoding="utf-8") as handle:
-        return tuple(Release(**item) for item in json.load(handle)["releases"])
+    """Every bundled release, as listed in the sources manifest ``data/sources.json``."""
+    from rolecmp.dataset import data_root
+
+    path = data_root() / "sources.json"
+    if not path.exists():
+        path = figures_dir() / "sources.json"
+    with open(path, encoding="utf-8") as handle:
+        fields = set(Release._fields)
+        return tuple(Release(**{k: v for k, v in item.items() if k in fields})
+                     for item in json.load(handle)["releases"])
 
 
 def release(release_id: str) -> Release:
-    return next(r for r in releases() if r.id == release_id)
+    """The release with this id; :class:`UnknownRelease` when the manifest has none."""
+    for found in releases():
+        if found.id == release_id:
+            return found
+    raise UnknownRelease(f"the bundled data names release {release_id!r}, which "
+                         "data/sources.json does not describe; reinstall rolecmp")
+
+
+def release_of_kind(kind: str) -> Release | None:
+    """The bundled release of a kind of dataset ("oews", "ep", "onet", "cip"); the newest when
+    there are several."""
+    found = [r for r in releases() if r.kind == kind]
+    return max(found, key=lambda r: r.published or "") if found else None
 
 
 def stale_releases(today: str) -> list[Release]:
     """Releases published more than two years before ``today`` (YYYY-MM-DD)."""
-    return [r for r in releases() if today > r.stale_from()]
+    return [r for r in releases() if (since := r.stale_from()) is not None and today > since]
 
 
 class Pay(NamedTuple):
@@ -103,9 +134,16 @@ class Pay(NamedTuple):
         }
 
 
+#: How a pay file marks a value BLS does not publish as a number.
+TOP_CODED = "top"
+#: The pay file's field names -> the names of :class:`Pay`'s figures.
+_FIELD_KEYS = {"median": "median_annual", "p10": "p10_annual", "p25": "p25_annual",
+               "p75": "p75_annual", "p90": "p90_annual", "mean": "mean_annual"}
+
+
 @cache
 def _wages(soc_code: str) -> dict[str, Any] | None:
-    path = figures_dir() / "oews" / f"{soc_code}.json"
+    path = dataset_dir() / "pay" / f"{soc_code}.json"
     try:
         with open(path, encoding="utf-8") as handle:
             data: dict[str, Any] = json.load(handle)
@@ -114,34 +152,111 @@ def _wages(soc_code: str) -> dict[str, Any] | None:
         return None
 
 
-def _pay(data: dict[str, Any], area_code: str, figures: dict[str, Any]) -> Pay:
-    area = "National" if area_code == NATIONAL else BY_CODE[area_code].name
+def dataset_dir() -> Path:
+    from rolecmp.dataset import occupations_dir
+
+    return occupations_dir()
+
+
+def _pay(data: dict[str, Any], area_code: str, values: list[Any]) -> Pay:
+    from rolecmp.areas import area_name
+
+    named = dict(zip(data["fields"], values, strict=False))
+    markers: dict[str, str] = {}
+    figures: dict[str, Any] = {}
+    for field, value in named.items():
+        key: str = _FIELD_KEYS.get(str(field), str(field))
+        if value == TOP_CODED:
+            markers[key] = "top-coded"
+            figures[key] = None
+        elif value is None:
+            markers[key] = "not released"
+            figures[key] = None
+        else:
+            figures[key] = value
     return Pay(
         soc_code=data["soc_code"], soc_title=data["title"], release=data["release"],
-        area=area, area_code=area_code, employment=figures.get("employment"),
+        area=area_name(area_code), area_code=area_code, employment=figures.get("employment"),
         median_annual=figures.get("median_annual"), p10_annual=figures.get("p10_annual"),
         p25_annual=figures.get("p25_annual"), p75_annual=figures.get("p75_annual"),
         p90_annual=figures.get("p90_annual"), median_hourly=figures.get("median_hourly"),
-        markers=dict(figures.get("markers", {})),
+        markers=markers,
     )
 
 
 @cache
 def pay(soc_code: str | None, area_code: str = NATIONAL) -> Pay | None:
-    """The OEWS estimates for ``soc_code`` in an area (``US`` or a state's two-letter code);
-    None when BLS publishes nothing for that occupation there."""
+    """The OEWS estimates for ``soc_code`` in an area (``US``, a state's two-letter code, or an
+    OEWS metropolitan or nonmetropolitan area code); None when BLS publishes nothing for that
+    occupation there."""
     data = _wages(soc_code) if soc_code else None
     if data is None or area_code not in data["areas"]:
         return None
     return _pay(data, area_code, data["areas"][area_code])
 
 
+@cache
+def _national() -> dict[str, Any]:
+    try:
+        with open(dataset_dir() / "national.json", encoding="utf-8") as handle:
+            data: dict[str, Any] = json.load(handle)
+            return data
+    except FileNotFoundError:
+        return {"occupations": {}}
+
+
+def national_pay(soc_code: str | None) -> Pay | None:
+    """The national OEWS estimates for ``soc_code`` from the one summary file (for listings of
+    many occupations), the same figures as ``pay(soc_code)``."""
+    data = _national()
+    values = data["occupations"].get(soc_code or "")
+    if values is None:
+        return None
+    from rolecmp.dataset import occupations
+
+    found = occupations().get(soc_code or "")
+    return _pay({"soc_code": soc_code, "title": found.title if found else soc_code,
+                 "release": data["release"], "fields": data["fields"]}, NATIONAL, values)
+
+
 def pay_by_area(soc_code: str | None) -> list[Pay]:
-    """The national estimates first, then every state, DC and territory BLS publishes."""
+    """The national estimates first, then every area BLS publishes, in the file's order."""
     data = _wages(soc_code) if soc_code else None
     if data is None:
         return []
-    return [_pay(data, code, figures) for code, figures in data["areas"].items()]
+    return [_pay(data, code, values) for code, values in data["areas"].items()]
+
+
+class Industry(NamedTuple):
+    """An industry that employs an occupation, nationally (OEWS industry estimates)."""
+
+    code: str
+    title: str
+    employment: int
+    share: float | None  # of the occupation's national employment
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._asdict()
+
+
+def industries(soc_code: str | None, level: int = 4) -> list[Industry]:
+    """The industries (NAICS, at ``level`` digits) that employ the occupation, most first."""
+    data = _wages(soc_code) if soc_code else None
+    if data is None:
+        return []
+    from rolecmp.areas import industry_titles
+
+    titles = industry_titles()
+    national = pay(soc_code)
+    total = national.employment if national else None
+    found = []
+    for code, employment in data.get("industries", ()):
+        info = titles.get(code)
+        if info is None or info.get("level") != level:
+            continue
+        found.append(Industry(code, info["title"], employment,
+                              round(employment / total, 3) if total else None))
+    return found
 
 
 class Outlook(NamedTuple):
@@ -175,30 +290,30 @@ class EntryRequirements(NamedTuple):
         return self._asdict()
 
 
-@cache
-def _projections() -> dict[str, Any]:
-    with open(figures_dir() / "projections-2024-34.json", encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
-        return data
-
-
 def outlook(soc_code: str | None) -> Outlook | None:
-    data = _projections()
-    row = data["occupations"].get(soc_code) if soc_code else None
-    if row is None:
+    """BLS Employment Projections for ``soc_code``, nationally, or None."""
+    from rolecmp.dataset import occupations
+
+    found = occupations().get(soc_code or "")
+    row = found.outlook if found else None
+    ep = release_of_kind("ep")
+    if found is None or row is None or ep is None:
         return None
-    return Outlook(soc_code or "", row["title"], data["release"], "2024-34",
-                   row["employment_change_pct"], row["annual_openings"],
-                   row["employment_2024"], row["employment_2034"])
+    return Outlook(found.soc_code, found.title, ep.id, ep.period, row["change_pct"],
+                   row["annual_openings"], row["employment_2024"], row["employment_2034"])
 
 
 def entry_requirements(soc_code: str | None) -> EntryRequirements | None:
-    data = _projections()
-    row = data["occupations"].get(soc_code) if soc_code else None
-    if row is None:
+    """BLS's typical entry-level education, work experience and on-the-job training."""
+    from rolecmp.dataset import occupations
+
+    found = occupations().get(soc_code or "")
+    row = found.outlook if found else None
+    ep = release_of_kind("ep")
+    if row is None or ep is None:
         return None
-    return EntryRequirements(row["typical_entry_education"], row["work_experience"],
-                             row["on_the_job_training"], data["release"])
+    return EntryRequirements(row["entry_education"], row["work_experience"],
+                             row["on_the_job_training"], ep.id)
 
 
 def take_stale_warning(today: str, state_dir: Path, shown: Sequence[str]) -> list[Release]:

@@ -97,7 +97,7 @@ def _setting_match(profile: Profile, setting: str) -> tuple[int, str] | None:
     """(points, the words that show it): 30 when the role's name or summary names the setting
     (it is the core of the work), 20 when only one of its workplaces does."""
     role = profile.role
-    for points, texts in ((30, [role.name, role.summary]), (20, list(role.workplaces))):
+    for points, texts in ((30, [role.name, role.summary or ""]), (20, list(role.workplaces))):
         for text in texts:
             flat = " ".join(text.split())
             lowered = f" {flat.lower()}"
@@ -123,12 +123,14 @@ def _has_admin(profile: Profile) -> tuple[bool, str]:
     if v is not None:
         rating = v.ratings[[e.id for e in elements()].index(ADMIN)]
         return rating >= 3.0, f"O*NET administrative activities {rating:.1f}"
-    has = bool(profile.role.scope.duties.administrative)
+    has = bool(profile.role.scope and profile.role.scope.duties.administrative)
     return has, "administrative duties in the role file"
 
 
 def too_long(profile: Profile, max_months: int) -> bool:
     """Whether even the shortest route into the role takes longer than ``max_months``."""
+    if profile.role.education is None:
+        return False
     months = profile.role.education.program_months
     shortest = months.min if months.min is not None else months.max
     return shortest is not None and shortest > max_months
@@ -160,7 +162,8 @@ def score(profile: Profile, answers: Answers, best_median: int) -> FitRow:
     points += gained
     reasons.append(f"+{gained} " + ("has administrative work" if has_admin
                                     else "little administrative work") + f" ({basis})")
-    low, high = role.education.program_months.min, role.education.program_months.max
+    months = role.education.program_months if role.education else None
+    low, high = (months.min, months.max) if months else (None, None)
     if profile.entry and profile.entry.education in ADVANCED:
         reasons.append(f"+0 BLS entry level is a {profile.entry.education.lower()}: its "
                        "program follows a bachelor's degree")

@@ -31,12 +31,17 @@ class Row:
     bls_typical_entry: str | None
     origin: str = ""
 
+    @property
+    def group_figures(self) -> bool:
+        """Whether the figures are BLS's for a broader group than the role."""
+        return self.entry.soc_group
+
     def to_dict(self) -> dict[str, Any]:
         e = self.entry
-        return {"id": e.id, "name": e.name, "kind": e.kind, "family": e.family,
-                "parent": e.parent, "soc_code": e.soc_code, "soc_group": e.soc_group,
-                "less_common": e.less_common,
-                "patient_contact": e.patient_contact, "summary": e.summary,
+        return {"id": e.id, "name": e.name, "tier": e.tier, "kind": e.kind,
+                "family": e.family or None, "parent": e.parent, "soc_code": e.soc_code,
+                "soc_group": e.soc_group, "group": e.soc_group, "less_common": e.less_common,
+                "patient_contact": e.patient_contact or None, "summary": e.summary or None,
                 "median_annual": self.median_annual,
                 "employment_change_pct": self.employment_change_pct,
                 "annual_openings": self.annual_openings,
@@ -53,6 +58,8 @@ class Listing:
     rows: tuple[Row, ...]
     sort: str = "id"
     show_origin: bool = False
+    tiers: str = "curated"
+    counts: tuple[int, int] = (0, 0)  # (curated roles, dataset occupations) in the catalog
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -61,21 +68,31 @@ class Listing:
     @property
     def releases(self) -> list[str]:
         """The figure releases a listing sorted by a figure shows."""
-        return {"median": ["oews-2025A01"], "growth": ["ep-2024-34"],
-                "openings": ["ep-2024-34"]}.get(self.sort, [])
+        kind = {"median": "oews", "growth": "ep", "openings": "ep"}.get(self.sort)
+        found = figures.release_of_kind(kind) if kind else None
+        return [found.id] if found else []
 
     def to_list(self) -> list[dict[str, Any]]:
         return [r.to_dict() for r in self.rows]
 
 
 def _row(entry: Entry, origin: str) -> Row:
-    pay = figures.pay(entry.soc_code)
+    pay = figures.national_pay(entry.soc_code)
     outlook = figures.outlook(entry.soc_code)
     entry_req = figures.entry_requirements(entry.soc_code)
     return Row(entry, pay.median_annual if pay else None,
                outlook.employment_change_pct if outlook else None,
                outlook.annual_openings if outlook else None,
                entry_req.education if entry_req else None, origin)
+
+
+def contact_level(entry: Entry) -> str | None:
+    """Patient contact as show and compare measure it: from O*NET where its profile covers the
+    role, else the role file's level."""
+    from rolecmp.similarity import contact_of
+
+    measured = contact_of(entry.onet_code)
+    return measured.level if measured else (entry.patient_contact or None)
 
 
 def _matches(value: str | None, wanted: Sequence[str]) -> bool:
@@ -87,7 +104,8 @@ def _matches(value: str | None, wanted: Sequence[str]) -> bool:
 
 def list_roles(catalog: Catalog, which: str = "roles", *, families: Sequence[str] = (),
                education: Sequence[str] = (), contact: Sequence[str] = (),
-               sort: str = "id", show_origin: bool = False) -> Listing:
+               sort: str = "id", show_origin: bool = False, tiers: str = "curated",
+               groups: Sequence[str] = ()) -> Listing:
     """Roles (all, or only the specialties), filtered and sorted.
 
     ``families`` and ``contact`` keep roles whose family or patient-contact level is one of the
@@ -99,14 +117,14 @@ def list_roles(catalog: Catalog, which: str = "roles", *, families: Sequence[str
         raise ValueError(f"which must be one of {WHICH}")
     if sort not in SORTS:
         raise BadFilter(f"unknown sort {sort!r}; choose from {', '.join(SORTS)}")
-    entries: Sequence[Entry] = catalog.entries()
+    entries: Sequence[Entry] = in_groups(catalog.entries(tiers), groups)
     if which == "specialties":
         entries = [e for e in entries if e.kind == "specialty"]
     _check_known("family", families, set(FAMILIES))
     _check_known("patient contact level", contact, {"low", "moderate", "high"})
     rows = [_row(e, catalog.layer_of(e.path)) for e in entries
             if (not families or e.family in {f.lower() for f in families})
-            and (not contact or e.patient_contact in {c.lower() for c in contact})]
+            and (not contact or contact_level(e) in {c.lower() for c in contact})]
     rows = [r for r in rows if _matches(r.bls_typical_entry, education)]
     if sort == "median":
         rows.sort(key=lambda r: (r.median_annual is None, -(r.median_annual or 0), r.entry.id))
@@ -120,7 +138,44 @@ def list_roles(catalog: Catalog, which: str = "roles", *, families: Sequence[str
         rows.sort(key=lambda r: (r.entry.name.lower(), r.entry.id))
     elif which == "specialties":
         rows.sort(key=lambda r: (r.entry.less_common, r.entry.id))
-    return Listing(which, tuple(rows), sort, show_origin)
+    curated = len(catalog.entries())
+    return Listing(which, tuple(rows), sort, show_origin, tiers,
+                   (curated, len(catalog.entries("all")) - curated))
+
+
+def major_group_codes(values: Sequence[str]) -> set[str]:
+    """The SOC major group codes ``values`` name: a code ("29"), "healthcare" (29 and 31), or
+    a word of a group's title ("sales"). :class:`BadFilter` for a value that names none."""
+    from rolecmp.dataset import HEALTHCARE_GROUPS, major_groups
+
+    titles = major_groups()
+    found: set[str] = set()
+    for value in values:
+        text = value.strip().lower()
+        if text in ("healthcare", "health"):
+            found.update(HEALTHCARE_GROUPS)
+            continue
+        code = text.split("-")[0]
+        if code.isdigit() and code.zfill(2) in titles:
+            found.add(code.zfill(2))
+            continue
+        hits = {c for c, t in titles.items() if text and text in t.lower()}
+        if not hits:
+            listed = "; ".join(f"{c} {t}" for c, t in titles.items())
+            raise BadFilter(f"unknown group {value!r}; choose healthcare or one of: {listed}")
+        found.update(hits)
+    return found
+
+
+def in_groups(entries: Sequence[Entry], groups: Sequence[str]) -> list[Entry]:
+    """The entries in the SOC major groups ``groups`` name (all of them when none is given).
+    A role without a SOC code belongs to the group of its umbrella's specialties, if any."""
+    if not groups:
+        return list(entries)
+    codes = major_group_codes(groups)
+    parents = {e.parent: e.soc_code[:2] for e in entries if e.parent and e.soc_code}
+    return [e for e in entries
+            if (e.soc_code[:2] if e.soc_code else parents.get(e.id)) in codes]
 
 
 def _check_known(what: str, values: Sequence[str], known: set[str]) -> None:

@@ -79,23 +79,30 @@ class Source(NamedTuple):
     supports: tuple[str, ...]
 
 
+#: Where a role comes from: a role file shipped with rolecmp, one of the user's own role files, or
+#: an occupation built from the datasets (BLS OEWS and Employment Projections, O*NET), which has
+#: no curated words: its scope, credentials, licensure and the like are "not curated".
+TIERS = ("curated", "user", "dataset")
+
+
 class Role(NamedTuple):
-    """One healthcare role, as its role file describes it."""
+    """One role: a curated role file, or an occupation from the datasets (``tier``
+    "dataset"), whose curated fields are None or empty."""
 
     id: str
     name: str
     aliases: tuple[str, ...]
     kind: str
-    family: str
+    family: str | None
     parent: str | None
     soc_code: str | None
-    summary: str
-    education: Education
-    scope: Scope
+    summary: str | None
+    education: Education | None
+    scope: Scope | None
     workplaces: tuple[str, ...]
-    certification: Certification
-    licensure: str
-    patient_contact: PatientContact
+    certification: Certification | None
+    licensure: str | None
+    patient_contact: PatientContact | None
     qualities: tuple[str, ...]
     sources: tuple[Source, ...]
     soc_note: str | None = None
@@ -104,9 +111,20 @@ class Role(NamedTuple):
     next_steps: tuple[NextStep, ...] = ()
     counterpart: Counterpart | None = None
     origin: str = ""
+    tier: str = "curated"
+
+    @property
+    def curated(self) -> bool:
+        """Whether a role file (bundled or the user's) describes the role in words."""
+        return self.tier != "dataset"
+
+    @property
+    def major_group(self) -> str | None:
+        """The SOC major group ("29" for healthcare practitioners), from the SOC code."""
+        return self.soc_code[:2] if self.soc_code else None
 
     @classmethod
-    def from_data(cls, data: dict[str, Any], origin: str = "") -> Role:
+    def from_data(cls, data: dict[str, Any], origin: str = "", tier: str = "curated") -> Role:
         """Build a role from data that :func:`rolecmp.schema.validate` accepted."""
         edu = data["education"]
         duties = data["scope"]["duties"]
@@ -148,6 +166,7 @@ class Role(NamedTuple):
             sources=tuple(Source(s["title"], s["url"], s["type"], tuple(s["supports"]))
                           for s in data["sources"]),
             origin=origin,
+            tier=tier,
         )
 
     def to_dict(self) -> dict[str, Any]:

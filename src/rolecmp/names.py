@@ -15,7 +15,8 @@ _DASHES = re.compile(r"-{2,}")
 
 def normalize(name: str) -> str:
     """The lookup key of a name: NFKC, case-folded, runs of spaces and punctuation other than
-    ``. + #`` joined by ``-``, apostrophes dropped (``nurse's`` -> ``nurses``); leading and trailing ``-`` and ``.`` dropped.
+    ``. + #`` joined by ``-``, apostrophes dropped (``nurse's`` -> ``nurses``); leading and
+    trailing ``-`` and ``.`` dropped.
 
     ``"Radiologic Technologist"`` -> ``radiologic-technologist``, ``"R.T.(R)"`` -> ``r.t.-r``,
     ``"R.T."`` -> ``r.t``, ``"X-Ray Tech"`` -> ``x-ray-tech``, ``"C++ developer"`` ->

@@ -1,13 +1,29 @@
-"""What it takes to move from one role to another: training, exam, what carries over, and the
-change in pay and outlook. Pure functions over profiles."""
+"""What it takes to move from one role to another: training, exam, licence, what carries over, and
+the change in pay and outlook. Pure functions over profiles; the result is data (steps with a kind
+and values), and the renderers put it into words (:mod:`rolecmp.render.words`)."""
 
 from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from rolecmp.compare import bls_entry_label, credential_levels, money, program_length
 from rolecmp.profile import Profile
-from rolecmp.similarity import Similarity, Vector, gaps, similarity
+from rolecmp.similarity import Driver, Similarity, Vector, gaps, similarity
+
+
+class Step(NamedTuple):
+    """One step or fact of a move. ``kind`` is one of :data:`STEP_KINDS`; ``values`` holds its
+    data (numbers, codes, names; the role files' own words where the step quotes them)."""
+
+    kind: str
+    values: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, **self.values}
+
+
+#: The kinds of step, in the order a person takes them.
+STEP_KINDS = ("training", "bls_entry", "credential", "licensure", "state_licensure",
+              "usual_route", "carries_over", "new_to_learn", "similarity", "pay", "outlook")
 
 
 class Move(NamedTuple):
@@ -17,10 +33,17 @@ class Move(NamedTuple):
     goal: Profile
     similarity: Similarity | None
     note: str | None  # what the start role's file says about this move, if anything
+    learn: tuple[Driver, ...] = ()
+    state_licensure: Any = None  # rolecmp.licensure.StateLicensure of the goal, when asked for
 
     @property
     def releases(self) -> list[str]:
-        return sorted({*self.start.releases, *self.goal.releases})
+        found = [*self.start.releases, *self.goal.releases]
+        if self.similarity is not None:
+            from rolecmp.similarity import release_id
+
+            found.append(release_id())
+        return sorted(set(found))
 
     @property
     def pay_change(self) -> int | None:
@@ -29,83 +52,88 @@ class Move(NamedTuple):
             return None
         return b.median_annual - a.median_annual
 
-    def steps(self) -> list[tuple[str, str]]:
-        """The move as (heading, text) pairs, in the order a person takes them."""
-        goal = self.goal.role
-        steps = [("Training", f"{credential_levels(goal)}, {program_length(goal)}: "
-                              f"{' '.join(goal.education.path.split())}")]
-        if self.goal.entry:
-            steps.append((bls_entry_label(self.goal), self.goal.entry.education))
-        creds = goal.certification.credentials
-        exam = "; ".join(f"{c.abbreviation} from {c.body}" for c in creds) or "none listed"
-        steps.append((f"Credential ({goal.certification.status})", exam))
-        steps.append(("Licensure", goal.licensure))
+    def steps(self) -> list[Step]:
+        """The move as steps, in the order a person takes them."""
+        goal = self.goal
+        role = goal.role
+        steps = [Step("training", {
+            "curated": role.education is not None,
+            "credential_levels": list(role.education.credential_levels) if role.education
+            else None,
+            "program_months": role.education.program_months._asdict() if role.education
+            else None,
+            "path": role.education.path if role.education else None})]
+        if goal.entry:
+            steps.append(Step("bls_entry", {
+                "education": goal.entry.education, "work_experience": goal.entry.work_experience,
+                "on_the_job_training": goal.entry.on_the_job_training,
+                "soc_code": goal.outlook.soc_code if goal.outlook else role.soc_code,
+                "group": goal.group_figures, "release": goal.entry.release}))
+        cert = role.certification
+        steps.append(Step("credential", {
+            "curated": cert is not None, "status": cert.status if cert else None,
+            "credentials": [c._asdict() for c in cert.credentials] if cert else []}))
+        steps.append(Step("licensure", {"curated": role.licensure is not None,
+                                        "summary": role.licensure}))
+        if self.state_licensure is not None:
+            steps.append(Step("state_licensure", self.state_licensure.to_dict()))
         if self.note:
-            steps.append(("The usual route", self.note))
+            steps.append(Step("usual_route", {"how": self.note}))
         sim = self.similarity
+        steps.append(Step("carries_over", {
+            "known": sim is not None,
+            "elements": [d.to_dict() for d in sim.shared] if sim else []}))
         if sim is not None:
-            steps.append(("Carries over", "; ".join(d.element for d in sim.shared)
-                          or "little: the two roles share few strengths"))
-            steps.append(("New to learn", "; ".join(
-                f"{d.element} ({d.ratings[0]:.1f} now, {d.ratings[1]:.1f} in the new role)"
-                for d in gaps(self.start.role, goal, known=self._known()))
-                or "nothing rated much higher"))
-            steps.append(("Similarity", f"{sim.score:.2f} (O*NET 30.1; 1 = same emphases)"))
-        else:
-            steps.append(("Carries over", "unknown: O*NET has no profile for one of the roles"))
-        steps.append(("Median pay", self._pay_text()))
-        steps.append(("Outlook 2024-34", self._outlook_text()))
+            steps.append(Step("new_to_learn", {"elements": [d.to_dict() for d in self.learn]}))
+            steps.append(Step("similarity", sim.to_dict()))
+        steps.append(Step("pay", self._pay()))
+        steps.append(Step("outlook", self._outlook()))
         return steps
+
+    def _pay(self) -> dict[str, Any]:
+        a, b = self.start.pay, self.goal.pay
+        change = self.pay_change
+        a_median = a.median_annual if a else None
+        return {
+            "area": self.goal.area, "area_code": self.goal.area_code,
+            "from": a.to_dict() | {"group": self.start.group_figures} if a else None,
+            "to": b.to_dict() | {"group": self.goal.group_figures} if b else None,
+            "from_range": self.start.pay_range.to_dict() if self.start.pay_range else None,
+            "to_range": self.goal.pay_range.to_dict() if self.goal.pay_range else None,
+            "change_annual": change,
+            "change_pct": round(100 * change / a_median, 1) if change is not None and a_median
+            else None,
+            "group": self.start.group_figures or self.goal.group_figures,
+        }
+
+    def _outlook(self) -> dict[str, Any]:
+        a, b = self.start.outlook, self.goal.outlook
+        return {
+            "from": a.to_dict() | {"group": self.start.group_figures} if a else None,
+            "to": b.to_dict() | {"group": self.goal.group_figures} if b else None,
+            "to_range": self.goal.outlook_range.to_dict() if self.goal.outlook_range else None,
+            "group": self.start.group_figures or self.goal.group_figures,
+        }
 
     def _known(self) -> dict[str, Vector]:
         return {p.role.id: p.onet for p in (self.start, self.goal) if p.onet is not None}
 
-    def _pay_text(self) -> str:
-        a, b = self.start.pay, self.goal.pay
-        ranged = self.goal.pay_range or self.start.pay_range
-        if ranged is not None and (a is None or b is None):
-            here = money(a.median_annual) if a else f"{money(ranged.low)}-{money(ranged.high)}"
-            there = money(b.median_annual) if b else f"{money(ranged.low)}-{money(ranged.high)}"
-            return f"{here} to {there} (a range: the specialties' BLS medians)"
-        if a is None or b is None or self.pay_change is None:
-            return "unknown for one of the roles"
-        assert a.median_annual is not None
-        change = self.pay_change
-        pct = 100 * change / a.median_annual
-        sign = "+" if change >= 0 else "-"
-        return (f"{money(a.median_annual)} to {money(b.median_annual)} "
-                f"({sign}{money(abs(change))}, {pct:+.0f}%; {b.area})")
-
-    def _outlook_text(self) -> str:
-        a, b = self.start.outlook, self.goal.outlook
-        r = self.goal.outlook_range
-        if a is not None and b is None and r is not None:
-            return (f"{a.employment_change_pct:+.1f}% to {r.low:+.1f}%-{r.high:+.1f}% jobs "
-                    "(a range over the specialties)")
-        if a is None or b is None:
-            return "unknown for one of the roles"
-        return (f"{a.employment_change_pct:+.1f}% to {b.employment_change_pct:+.1f}% jobs; "
-                f"{b.annual_openings:,} openings a year in the new role")
-
     def to_dict(self) -> dict[str, Any]:
         return {
-            "from": {"id": self.start.role.id, "name": self.start.role.name},
-            "to": {"id": self.goal.role.id, "name": self.goal.role.name},
-            "steps": [{"step": k, "detail": v} for k, v in self.steps()],
-            "program": {"credential_levels": list(self.goal.role.education.credential_levels),
-                        "program_months": self.goal.role.education.program_months._asdict(),
-                        "path": self.goal.role.education.path},
-            "credentials": [c._asdict() for c in self.goal.role.certification.credentials],
-            "similarity": self.similarity.to_dict() if self.similarity else None,
-            "pay_change_annual": self.pay_change,
-            "outlook": {"from": self.start.outlook.to_dict() if self.start.outlook else None,
-                        "to": self.goal.outlook.to_dict() if self.goal.outlook else None},
+            "from": {"id": self.start.role.id, "name": self.start.role.name,
+                     "tier": self.start.role.tier, "soc_code": self.start.role.soc_code},
+            "to": {"id": self.goal.role.id, "name": self.goal.role.name,
+                   "tier": self.goal.role.tier, "soc_code": self.goal.role.soc_code},
+            "steps": [s.to_dict() for s in self.steps()],
             "sources": self.releases,
         }
 
 
-def plan_move(start: Profile, goal: Profile) -> Move:
-    """The path from one role to another."""
+def plan_move(start: Profile, goal: Profile, state_licensure: Any = None) -> Move:
+    """The path from one role to another (with what ``state_licensure`` says the goal needs in
+    one state, when given)."""
     note = next((s.how for s in start.role.next_steps if s.role == goal.role.id), None)
     known = {p.role.id: p.onet for p in (start, goal) if p.onet is not None}
-    return Move(start, goal, similarity(start.role, goal.role, known=known), note)
+    sim = similarity(start.role, goal.role, known=known)
+    learn = gaps(start.role, goal.role, known=known) if sim is not None else ()
+    return Move(start, goal, sim, note, learn, state_licensure)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rolecmp import figures
-from rolecmp.figures import EntryRequirements, Outlook, Pay
+from rolecmp.areas import NATIONAL_AREA, Area
+from rolecmp.figures import EntryRequirements, Industry, Outlook, Pay
+from rolecmp.licensure import StateLicensure
 from rolecmp.model import Role
 from rolecmp.similarity import Contact, Vector, derived_vector, measured_contact, vector
-from rolecmp.states import State
 
 if TYPE_CHECKING:
     from rolecmp.catalog import Catalog
@@ -29,7 +30,7 @@ class DerivedRange(NamedTuple):
 
 
 class Profile(NamedTuple):
-    """A role with its figures for one area (national unless a state was asked for)."""
+    """A role with its figures for one area (national unless another was asked for)."""
 
     role: Role
     area_code: str
@@ -41,28 +42,48 @@ class Profile(NamedTuple):
     outlook_range: DerivedRange | None = None
     contact: Contact | None = None
     onet: Vector | None = None  # the role's O*NET profile, or its specialties' mean
+    industries: tuple[Industry, ...] = ()
+    place: Area = NATIONAL_AREA
+    state_licensure: StateLicensure | None = None
 
     @property
-    def contact_level(self) -> str:
-        """Patient contact measured from O*NET where it covers the role, else the role file's."""
-        return self.contact.level if self.contact else self.role.patient_contact.level
+    def contact_level(self) -> str | None:
+        """Patient contact measured from O*NET where it covers the role, else the role file's;
+        None when neither says."""
+        if self.contact:
+            return self.contact.level
+        return self.role.patient_contact.level if self.role.patient_contact else None
+
+    @property
+    def group_figures(self) -> bool:
+        """Whether BLS publishes this role's figures for a broader group than the role."""
+        code = self.pay.soc_code if self.pay else self.role.soc_code
+        return self.role.soc_note is not None or (code is not None and
+                                                  code != self.role.soc_code)
 
     @property
     def releases(self) -> list[str]:
-        """The ids of the releases whose figures this profile shows."""
+        """The ids of the releases whose figures this profile shows, as the figures name them."""
         found = []
-        if self.pay or self.pay_range:
-            found.append("oews-2025A01")
-        if self.outlook or self.outlook_range or self.entry:
-            found.append("ep-2024-34")
+        if self.pay:
+            found.append(self.pay.release)
+        if self.pay_range:
+            found.append(self.pay_range.release)
+        if self.outlook:
+            found.append(self.outlook.release)
+        if self.outlook_range:
+            found.append(self.outlook_range.release)
+        if self.entry:
+            found.append(self.entry.release)
         if self.contact:
-            found.append("onet-30.1")
-        return found
+            found.append(self.contact.release)
+        return list(dict.fromkeys(found))
 
     def to_dict(self) -> dict[str, Any]:
         """The role file's fields plus ``pay``, ``outlook`` and ``education.bls_typical_entry``."""
         out = self.role.to_dict()
-        out["education"]["bls_typical_entry"] = self.entry.education if self.entry else None
+        if out["education"] is not None:
+            out["education"]["bls_typical_entry"] = self.entry.education if self.entry else None
         out["bls_entry_requirements"] = self.entry.to_dict() if self.entry else None
         if self.pay is not None:
             out["pay"] = self.pay.to_dict()
@@ -70,38 +91,51 @@ class Profile(NamedTuple):
             out["pay"] = None
         out["pay_range"] = self.pay_range.to_dict() if self.pay_range else None
         out["outlook"] = self.outlook.to_dict() if self.outlook else None
+        if out["pay"] is not None:
+            out["pay"]["group"] = self.group_figures
+        if out["outlook"] is not None:
+            out["outlook"]["group"] = self.group_figures
+        out["tier"] = self.role.tier
+        out["area"] = self.place.to_dict()
+        out["industries"] = [i.to_dict() for i in self.industries]
+        out["licensure"] = {"summary": self.role.licensure,
+                            "state": self.state_licensure.to_dict() if self.state_licensure
+                            else None}
         out["outlook_range"] = self.outlook_range.to_dict() if self.outlook_range else None
-        written = out["patient_contact"]
+        written = out["patient_contact"] or {"level": None, "why": None}
         out["patient_contact"] = {**written, "measured": False} if self.contact is None else {
             **self.contact.to_dict(), "why": written["why"], "role_file_level": written["level"]}
         return out
 
 
-def build_profile(role: Role, catalog: Catalog | None = None, state: State | None = None
+def build_profile(role: Role, catalog: Catalog | None = None, area: Area | None = None
                   ) -> Profile:
-    """The role with its BLS figures; an umbrella role (one with specialties in ``catalog`` and no
-    SOC code) gets the derived range of its specialties' figures instead."""
-    area_code = state.code if state else figures.NATIONAL
-    area = state.name if state else "National"
-    pay = figures.pay(role.soc_code, area_code)
+    """The role with its BLS figures for ``area`` (national by default); an umbrella role (one
+    with specialties in ``catalog`` and no SOC code) gets the derived range of its specialties'
+    figures instead."""
+    place = area or NATIONAL_AREA
+    pay = figures.pay(role.soc_code, place.code)
     outlook = figures.outlook(role.soc_code)
     entry = figures.entry_requirements(role.soc_code)
     pay_range = outlook_range = None
     if role.soc_code is None and catalog is not None:
         children = [e for e in catalog.entries() if e.parent == role.id and e.soc_code]
-        medians = [(e.id, p.median_annual) for e in children
-                   if (p := figures.pay(e.soc_code, area_code)) and p.median_annual is not None]
-        if medians:
-            values = [v for _, v in medians]
-            pay_range = DerivedRange(min(values), max(values), tuple(medians), "oews-2025A01")
-        changes = [(e.id, o.employment_change_pct) for e in children
-                   if (o := figures.outlook(e.soc_code))]
-        if changes:
-            values_f = [v for _, v in changes]
-            outlook_range = DerivedRange(min(values_f), max(values_f), tuple(changes),
-                                         "ep-2024-34")
+        pays = [(e.id, p) for e in children
+                if (p := figures.pay(e.soc_code, place.code)) and p.median_annual is not None]
+        if pays:
+            values = [p.median_annual for _, p in pays if p.median_annual is not None]
+            pay_range = DerivedRange(min(values), max(values),
+                                     tuple((i, p.median_annual or 0) for i, p in pays),
+                                     pays[0][1].release)
+        outlooks = [(e.id, o) for e in children if (o := figures.outlook(e.soc_code))]
+        if outlooks:
+            values_f = [o.employment_change_pct for _, o in outlooks]
+            outlook_range = DerivedRange(min(values_f), max(values_f),
+                                         tuple((i, o.employment_change_pct) for i, o in outlooks),
+                                         outlooks[0][1].release)
     onet = vector(role)
     if onet is None and role.soc_code is None and catalog is not None:
         onet = derived_vector([e.onet_code for e in catalog.entries() if e.parent == role.id])
-    return Profile(role, area_code, area, pay, outlook, entry, pay_range, outlook_range,
-                   measured_contact(role), onet)
+    return Profile(role, place.code, place.name, pay, outlook, entry, pay_range, outlook_range,
+                   measured_contact(role), onet, tuple(figures.industries(role.soc_code)[:5]),
+                   place)

@@ -58,14 +58,15 @@ def _fields(role: Role) -> Iterator[tuple[str, str]]:
     yield "name", role.name
     for alias in role.aliases:
         yield "alias", alias
-    for cred in role.certification.credentials:
+    for cred in role.certification.credentials if role.certification else ():
         yield "credential", f"{cred.abbreviation}: {cred.name}"
         yield "body", cred.body
-    for duty in role.scope.duties.all():
+    for duty in role.scope.duties.all() if role.scope else ():
         yield "duty", duty
     for place in role.workplaces:
         yield "workplace", place
-    yield "summary", " ".join(role.summary.split())
+    if role.summary:
+        yield "summary", " ".join(role.summary.split())
 
 
 def _words(text: str) -> list[str]:

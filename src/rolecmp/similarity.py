@@ -28,10 +28,14 @@ CARING = "4.A.4.a.5"
 PUBLIC = "4.A.4.a.8"
 HIGH_CONTACT = 4.25
 MODERATE_CONTACT = 3.5
+#: O*NET's "important" on its 1-5 importance scale: an explanation names an element only when the
+#: roles it speaks of rate it at least this high (shared: both; a difference: the one needing it).
+IMPORTANT = 3.0
+#: What moving to a role adds: elements it rates at least this much higher than the current one.
+GAP = 0.5
 #: A work activity "is part of the job" at this importance or more, "is not" below NOT_PART.
 PART_OF_JOB = 3.5
 NOT_PART = 3.0
-RELEASE = "onet-30.1"
 
 
 class Element(NamedTuple):
@@ -51,9 +55,31 @@ class Vector(NamedTuple):
 
 @cache
 def _data() -> dict[str, Any]:
-    with open(figures_dir() / "onet-30.1.json", encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
-        return data
+    """The O*NET skill and work-activity profiles of every occupation with its element list,
+    release id and the mean of each element over all occupations."""
+    from rolecmp.dataset import occupations, occupations_dir
+
+    path = occupations_dir() / "activities.json"
+    if not path.exists():  # the healthcare-only file of earlier versions
+        with open(figures_dir() / "onet-30.1.json", encoding="utf-8") as handle:
+            old: dict[str, Any] = json.load(handle)
+            return old
+    with open(path, encoding="utf-8") as handle:
+        raw: dict[str, Any] = json.load(handle)
+    titles = {soc: o.title for soc, o in occupations().items()}
+    profiles = {soc: {"title": titles.get(soc, soc), "vector": p["ratings"],
+                      "source_onet_codes": p.get("sources", [])}
+                for soc, p in raw["profiles"].items()}
+    mean = raw.get("mean") or [round(sum(col) / len(profiles), 4) for col in
+                               zip(*(p["vector"] for p in profiles.values()), strict=True)]
+    return {"release": raw["release"], "mean": mean, "profiles": profiles,
+            "elements": [{"id": i, "name": n, "type": "skill" if i.startswith("2.") else
+                          "activity"} for i, n in raw["elements"]]}
+
+
+def release_id() -> str:
+    """The id of the O*NET release the profiles come from (as the data file names it)."""
+    return str(_data()["release"])
 
 
 def elements() -> tuple[Element, ...]:
@@ -125,7 +151,7 @@ class Similarity(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         return {"a": self.a, "b": self.b, "score": self.score, "method": METHOD,
-                "release": RELEASE, "approximate": self.approximate,
+                "release": release_id(), "approximate": self.approximate,
                 "same_profile": self.same_profile,
                 "shared": [d.to_dict() for d in self.shared],
                 "apart": [d.to_dict() for d in self.apart]}
@@ -161,9 +187,13 @@ def similarity(a: Role, b: Role, top: int = 3, known: Known | None = None
     els = elements()
     ca, cb = _centred(va), _centred(vb)
     order = range(len(els))
-    shared = sorted((i for i in order if ca[i] > 0 and cb[i] > 0),
+    ra, rb = va.ratings, vb.ratings
+    shared = sorted((i for i in order if ra[i] >= IMPORTANT and rb[i] >= IMPORTANT
+                     and ca[i] > 0 and cb[i] > 0),
                     key=lambda i: (-(min(ca[i], cb[i])), els[i].name))[:top]
-    apart = sorted(order, key=lambda i: (-abs(va.ratings[i] - vb.ratings[i]), els[i].name))[:top]
+    apart = sorted((i for i in order if max(ra[i], rb[i]) >= IMPORTANT
+                    and abs(ra[i] - rb[i]) >= GAP),
+                   key=lambda i: (-abs(ra[i] - rb[i]), els[i].name))[:top]
 
     def driver(i: int) -> Driver:
         return Driver(els[i].name, els[i].type, (va.ratings[i], vb.ratings[i]))
@@ -178,7 +208,8 @@ def gaps(a: Role, b: Role, top: int = 3, known: Known | None = None) -> tuple[Dr
     if va is None or vb is None:
         return ()
     els = elements()
-    order = sorted((i for i in range(len(els)) if vb.ratings[i] - va.ratings[i] >= 0.5),
+    order = sorted((i for i in range(len(els)) if vb.ratings[i] >= IMPORTANT
+                    and vb.ratings[i] - va.ratings[i] >= GAP),
                    key=lambda i: (-(vb.ratings[i] - va.ratings[i]), els[i].name))[:top]
     return tuple(Driver(els[i].name, els[i].type, (va.ratings[i], vb.ratings[i]))
                  for i in order)
@@ -191,9 +222,10 @@ class Contact(NamedTuple):
     caring: float
     public: float
     approximate: bool
+    release: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"level": self.level, "measured": True, "release": RELEASE,
+        return {"level": self.level, "measured": True, "release": self.release,
                 "assisting_and_caring_for_others": self.caring,
                 "working_directly_with_the_public": self.public,
                 "approximate": self.approximate,
@@ -209,12 +241,18 @@ def contact_level(rating: float) -> str:
 
 def measured_contact(role: Role) -> Contact | None:
     """The role's patient contact measured from O*NET; None without an O*NET profile."""
-    v = vector(role)
+    return contact_of(role.onet_code)
+
+
+def contact_of(onet_code: str | None) -> Contact | None:
+    """Patient contact measured from the O*NET profile of ``onet_code``; None without one."""
+    v = vector_for(onet_code)
     if v is None:
         return None
     ids = [e.id for e in elements()]
     caring, public = v.ratings[ids.index(CARING)], v.ratings[ids.index(PUBLIC)]
-    return Contact(contact_level(max(caring, public)), caring, public, v.approximate)
+    return Contact(contact_level(max(caring, public)), caring, public, v.approximate,
+                   release_id())
 
 
 class Activities(NamedTuple):
@@ -264,11 +302,11 @@ class Nearest(NamedTuple):
 
     @property
     def releases(self) -> list[str]:
-        return [RELEASE]
+        return [release_id()]
 
     def to_dict(self) -> dict[str, Any]:
         return {"role": {"id": self.role.id, "name": self.role.name}, "method": METHOD,
-                "release": RELEASE,
+                "release": release_id(),
                 "similar": [n._asdict() for n in self.neighbours]}
 
 

@@ -107,11 +107,14 @@ def _profile(result: Profile) -> str:
     role = result.role
     items = [("Id", [role.id]), ("Kind", [role.kind + (f" of {role.parent}" if role.parent
                                                          else "")]),
-             ("SOC code", [role.soc_code or "none"]), ("Summary", [" ".join(role.summary.split())]),
-             ("Training", [" ".join(role.education.path.split())])]
+             ("Tier", [role.tier]), ("SOC code", [role.soc_code or "none"]),
+             ("Summary", [" ".join((role.summary or "not curated").split())]),
+             ("Training", [" ".join(role.education.path.split()) if role.education
+                           else "not curated"])]
     items += [(dim.label, dim.lines(result)) for dim in DIMENSIONS]
+    credentials = role.certification.credentials if role.certification else ()
     items += [("Credentials", [f"{c.abbreviation}: {c.name}, {c.body} ({c.source})"
-                               for c in role.certification.credentials] or ["none"]),
+                               for c in credentials] or ["none"]),
               ("Sources", [f"{s.title} ({s.type}): {s.url}" for s in role.sources])]
     body = "<dl>" + "".join(f"<dt>{_e(k)}</dt><dd>{_cell(v)}</dd>" for k, v in items) + "</dl>"
     return _page(role.name, body, result.releases)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from rolecmp.compare import Comparison
     from rolecmp.figures import Pay
     from rolecmp.fit import FitResult
+    from rolecmp.licensure import LicensureTable
     from rolecmp.listing import Listing
     from rolecmp.listing import Row as ListingRow
     from rolecmp.path import Move
@@ -101,6 +102,11 @@ def source_line(release_ids: Sequence[str]) -> Text:
     return Text(text, style="dim")
 
 
+#: How a view names a role's tier.
+TIER_WORDS = {"curated": "curated (a role file shipped with rolecmp)",
+              "user": "your own role file",
+              "dataset": "dataset (BLS and O*NET figures only; no curated description)"}
+
 render_table: ByName[RenderableType] = ByName("terminal view")
 """The terminal view of a result: a Rich renderable (or plain text, for long listings)."""
 
@@ -161,20 +167,23 @@ def _(result: Profile) -> RenderableType:
     meta.add_column(style="bold", no_wrap=True)
     meta.add_column(overflow="fold")
     kind = role.kind + (f" of {role.parent}" if role.parent else "")
-    meta.add_row("Kind", literal(f"{kind}; family: {role.family}"))
+    meta.add_row("Tier", literal(TIER_WORDS[role.tier]))
+    meta.add_row("Kind", literal(f"{kind}; family: {role.family}" if role.family else kind))
     soc = role.soc_code or "none"
     if role.soc_note:
         soc += f" ({role.soc_note})"
     meta.add_row("SOC code", literal(soc))
     if role.aliases:
         meta.add_row("Also called", literal(", ".join(role.aliases)))
-    meta.add_row("Summary", literal(" ".join(role.summary.split())))
-    meta.add_row("Training", literal(" ".join(role.education.path.split())))
+    if role.summary:
+        meta.add_row("Summary", literal(" ".join(role.summary.split())))
+    if role.education:
+        meta.add_row("Training", literal(" ".join(role.education.path.split())))
     for dim in DIMENSIONS:
         lines = dim.lines(result)
-        if dim.key == "duties":
+        if dim.key == "duties" and role.scope:
             lines = [f"{name}: {'; '.join(items)}" for name, items in role.scope.duties.groups()]
-        elif dim.key == "certification":
+        elif dim.key == "certification" and role.certification:
             lines = [lines[0], *(f"{c.abbreviation}: {c.name}, {c.body}"
                                  for c in role.certification.credentials)]
         elif dim.key == "paths" and role.next_steps:
@@ -209,9 +218,14 @@ def _(result: PayRanking) -> RenderableType:
     role = result.role
     national = result.national
     scale = bar_scale([national, *result.states])
-    title = literal(f"{role.name}: median annual pay by state", "bold")
+    where = {"state": "by state", "metro": "by metropolitan and nonmetropolitan area"}[result.by]
+    if result.by == "metro" and result.highlight:
+        where += f" in {result.highlight}"
+    title = literal(f"{role.name}: median annual pay {where}", "bold")
     if national is not None:
-        title.append_text(literal(f"\nBLS {national.soc_code} {national.soc_title}", "dim"))
+        label = "group figures: " if result.group else ""
+        title.append_text(literal(f"\n{label}BLS {national.soc_code} {national.soc_title}",
+                                  "dim"))
 
     def build(with_bar: bool) -> Table:
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -224,8 +238,10 @@ def _(result: PayRanking) -> RenderableType:
         rows = ([("", national)] if national else []) + [
             (str(i), p) for i, p in enumerate(result.states, 1)]
         for rank, pay in rows:
+            marked = result.highlighted(pay) and result.by == "state"
             cells: list[RenderableType] = [
-                rank, literal(pay.area, "bold" if not rank else ""),
+                ("▶ " if marked else "") + rank,
+                literal(pay.area, "bold" if not rank or marked else ""),
                 money(pay.median_annual, pay.markers.get("median_annual"))]
             if with_bar:
                 cells.append(Text(pay_bar(pay, *scale) if scale else "", style="cyan"))
@@ -237,8 +253,42 @@ def _(result: PayRanking) -> RenderableType:
         return Group(build(with_bar), Text(bar_legend(scale) if with_bar and scale else "",
                                            style="dim"))
 
-    return Group(title, Text(""), Responsive(70, lambda: legend(True), lambda: legend(False)),
-                 source_line(result.releases))
+    parts: list[RenderableType] = [title, Text(""), Responsive(70, lambda: legend(True),
+                                                                 lambda: legend(False))]
+    if result.total > len(result.areas):
+        parts.append(Text(f"{len(result.areas)} of {result.total} areas; --limit shows more.",
+                          style="dim"))
+    parts.append(source_line(result.releases))
+    return Group(*parts)
+
+
+@render_table.register("LicensureTable")
+def licensure_view(result: LicensureTable) -> RenderableType:
+    from rolecmp.render.words import state_licensure_text
+
+    counts = result.counts
+    title = literal(f"{result.role_name}: state licensure", "bold")
+    summary = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
+    blocks: list[RenderableType] = []
+    for s in result.states:
+        marked = s.state == result.highlight
+        head = literal(("▶ " if marked else "") + s.state_name, "bold")
+        head.append("  ")
+        head.append_text(literal(s.status, "yellow" if s.status == "unknown" else "green"))
+        blocks.append(head)
+        detail = state_licensure_text(s.to_dict(), with_status=False)
+        if detail:
+            blocks.append(Padding(literal(detail), (0, 0, 0, 4)))
+        if s.source is not None:
+            # A URL is never wrapped, so it can be clicked or copied whole.
+            blocks.append(Text("    " + printable(s.source.url), style="dim", no_wrap=True,
+                               overflow="ignore"))
+    note = ("Status: license, certification or registration of the individual by the state; "
+            "none where a source says the state has none; unknown where no source says. "
+            f"Sources read {result.states[0].checked if result.states else ''}; rules change: "
+            "check with the state before you apply.")
+    return Group(title, literal(f"{len(result.states)} jurisdictions: {summary}", "dim"),
+                 Text(""), *blocks, Text(""), Text(note, style="dim"))
 
 
 @render_table.register("SourceList")
@@ -250,7 +300,7 @@ def _(result: SourceList) -> RenderableType:
         grid.add_column(overflow="fold")
         grid.add_row("Release", literal(release.release))
         grid.add_row("Publisher", literal(release.publisher))
-        grid.add_row("Published", literal(release.published))
+        grid.add_row("Published", literal(release.published or "not given"))
         grid.add_row("URL", literal(release.url))
         grid.add_row("Licence", literal(release.licence))
         grid.add_row("Used for", literal(release.note))
@@ -320,7 +370,9 @@ def _(result: Move) -> RenderableType:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    for heading, text in result.steps():
+    from rolecmp.render.words import move_lines
+
+    for heading, text in move_lines(result):
         grid.add_row(literal(heading), literal(text))
     return Group(title, Text(""), grid, Text(""), source_line(result.releases))
 

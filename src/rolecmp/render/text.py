@@ -11,6 +11,7 @@ from rolecmp.render.printable import printable
 if TYPE_CHECKING:  # renderers are found by class name; see render/table.py
     from rolecmp.compare import Comparison
     from rolecmp.fit import FitResult
+    from rolecmp.licensure import LicensureTable
     from rolecmp.listing import Listing
     from rolecmp.path import Move
     from rolecmp.pay import PayRanking
@@ -22,7 +23,12 @@ if TYPE_CHECKING:  # renderers are found by class name; see render/table.py
 
 Records = tuple[list[str], list[list[str]]]
 
-_C1 = re.compile("[\x7f-\x9f]")
+# Legal in JSON but acting on terminals: C1 controls, bidirectional controls; lone surrogates
+# (from file names that are not UTF-8) no encoder can write raw. All are written as \\u escapes.
+_C1 = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+#: A cell a spreadsheet would run as a formula (or that starts one after a tab or return).
+_FORMULA = re.compile("[=+\\-@\t\r]")
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
 
 
 def to_data(result: Any) -> Any:
@@ -42,10 +48,21 @@ records: ByName[Records] = ByName("table of records")
 @records.register("Listing")
 def _(result: Listing) -> Records:
     data = result.to_list()
-    headers = ["id", "name", "kind", "family", "parent", "soc_code", "soc_group", "less_common",
-               "patient_contact", "median_annual", "employment_change_pct", "annual_openings",
-               "bls_typical_entry", "origin", "source_file", "summary"]
+    headers = ["id", "name", "tier", "kind", "family", "parent", "soc_code", "group",
+               "less_common", "patient_contact", "median_annual", "employment_change_pct",
+               "annual_openings", "bls_typical_entry", "origin", "source_file", "summary"]
     return headers, [[_cell(item[h]) for h in headers] for item in data]
+
+
+@records.register("LicensureTable")
+def licensure_records(result: LicensureTable) -> Records:
+    headers = ["state", "state_name", "status", "credential", "authority", "compacts", "note",
+               "source_title", "source_url", "checked"]
+    return headers, [
+        [s.state, s.state_name, s.status, _cell(s.credential), _cell(s.authority),
+         "; ".join(c.name for c in s.compacts), _cell(s.note),
+         s.source.title if s.source else "", s.source.url if s.source else "", s.checked]
+        for s in result.states]
 
 
 @records.register("Profile")
@@ -56,20 +73,22 @@ def _(result: Profile) -> Records:
 @records.register("Comparison")
 def _(result: Comparison) -> Records:
     headers = ["dimension", "differs", *(r.id for r in result.roles)]
-    rows = [[row.key, "yes" if row.differs else "no", *("; ".join(v) for v in row.values)]
+    rows = [[row.key, "" if row.differs is None else "yes" if row.differs else "no",
+             *("; ".join(v) for v in row.values)]
             for row in result.rows]
     return headers, rows
 
 
 @records.register("PayRanking")
 def _(result: PayRanking) -> Records:
-    headers = ["rank", "area", "area_code", "soc_code", "employment", "median_annual",
+    headers = ["rank", "area", "area_code", "soc_code", "group", "employment", "median_annual",
                "p10_annual", "p25_annual", "p75_annual", "p90_annual", "release"]
-    rows = [["", *(_cell(result.national.to_dict()[h]) for h in headers[1:])]] \
+    group = "yes" if result.group else "no"
+    rows = [["", *(_cell(result.national.to_dict().get(h, group)) for h in headers[1:])]] \
         if result.national else []
-    for i, pay in enumerate(result.states, 1):
+    for i, pay in enumerate(result.areas, 1):
         data = pay.to_dict()
-        rows.append([str(i), *(_cell(data[h]) for h in headers[1:])])
+        rows.append([str(i), *(_cell(data.get(h, group)) for h in headers[1:])])
     return headers, rows
 
 
@@ -81,7 +100,9 @@ def _(result: Nearest) -> Records:
 
 @records.register("Move")
 def _(result: Move) -> Records:
-    return ["step", "detail"], [[k, v] for k, v in result.steps()]
+    from rolecmp.render.words import move_lines
+
+    return ["step", "detail"], [[k, v] for k, v in move_lines(result)]
 
 
 @records.register("FitResult")
@@ -153,8 +174,16 @@ def render_csv(result: Any) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(headers)
-    writer.writerows([[printable(cell) for cell in row] for row in rows])
+    writer.writerows([[_csv_cell(cell) for cell in row] for row in rows])
     return buffer.getvalue().rstrip("\n")
+
+
+def _csv_cell(value: str) -> str:
+    """``value`` made printable, with a leading ``'`` when a spreadsheet would take it for a
+    formula (OWASP's advice on CSV injection); negative numbers stay numbers."""
+    if value and _FORMULA.match(value) and not _NUMBER.match(value):
+        value = "'" + value
+    return printable(value)
 
 
 def render_markdown(result: Any) -> str:

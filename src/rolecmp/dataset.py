@@ -1,0 +1,269 @@
+"""The dataset tier: every occupation BLS publishes, built by scripts/ from pinned releases.
+
+``data/occupations/`` holds compact files made by scripts/build_occupations.py and
+scripts/build_pay.py (see scripts/README.md): ``occupations.json`` (every SOC occupation with its
+O*NET-SOC codes and BLS projections), ``onet/<code>.json`` (one O*NET-SOC occupation's ratings,
+interests, technology and related occupations), ``names.tsv`` (every SOC, O*NET, alternate and
+reported title, sorted by its :func:`~rolecmp.names.normalize` key), ``programs.json`` (CIP 2020
+programs of study) and ``pay/<SOC>.json`` (OEWS wages). Everything is read lazily: a name is found
+by binary search in ``names.tsv`` without reading the file, and an occupation's files are read only
+when it is shown.
+"""
+
+from __future__ import annotations
+
+import json
+import mmap
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from rolecmp.model import Role
+
+#: SOC major groups that make up "healthcare" (practitioners and technical; support).
+HEALTHCARE_GROUPS = ("29", "31")
+
+
+def data_root() -> Path:
+    """``data/`` inside the installed package, or the top-level ``data/`` of a source checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    if (packaged / "occupations").is_dir() or (packaged / "roles").is_dir():
+        return packaged
+    return here.parent.parent / "data"
+
+
+def occupations_dir() -> Path:
+    return data_root() / "occupations"
+
+
+class Occupation(NamedTuple):
+    """One SOC occupation as BLS publishes it, with the O*NET-SOC occupations under it."""
+
+    soc_code: str
+    id: str
+    title: str
+    major_group: str
+    major_group_title: str
+    onet: tuple[tuple[str, str], ...]  # (O*NET-SOC code, title)
+    in_oews: bool
+    in_ep: bool
+    outlook: dict[str, Any] | None
+
+    @property
+    def onet_code(self) -> str | None:
+        """The O*NET-SOC code that describes the whole occupation (``.00``), if O*NET has one."""
+        for code, _ in self.onet:
+            if code.endswith(".00"):
+                return code
+        return self.onet[0][0] if len(self.onet) == 1 else None
+
+
+@cache
+def occupations() -> dict[str, Occupation]:
+    """Every SOC occupation by code (empty when the dataset files are not installed)."""
+    try:
+        with open(occupations_dir() / "occupations.json", encoding="utf-8") as handle:
+            raw = json.load(handle)["occupations"]
+    except FileNotFoundError:
+        return {}
+    return {soc: Occupation(soc, o["id"], o["title"], o["major_group"],
+                            o.get("major_group_title", ""),
+                            tuple((c, t) for c, t in o.get("onet", ())),
+                            bool(o.get("in_oews")), bool(o.get("in_ep")), o.get("outlook"))
+            for soc, o in raw.items()}
+
+
+@cache
+def by_id() -> dict[str, Occupation]:
+    return {o.id: o for o in occupations().values()}
+
+
+@cache
+def major_groups() -> dict[str, str]:
+    """SOC major group code -> title, for the groups that have occupations."""
+    return dict(sorted({o.major_group: o.major_group_title
+                        for o in occupations().values()}.items()))
+
+
+def occupation_of_onet(onet_code: str) -> Occupation | None:
+    """The SOC occupation an O*NET-SOC code belongs to."""
+    table = occupations()
+    found = table.get(onet_code[:7])
+    if found is not None:
+        return found
+    for occupation in table.values():  # aggregates BLS publishes (29-2010 for 29-2011.00)
+        if any(code == onet_code for code, _ in occupation.onet):
+            return occupation
+    return None
+
+
+def role(occupation: Occupation) -> Role:
+    """The occupation as a dataset-tier role: names and codes only; nothing curated."""
+    return Role(
+        id=occupation.id, name=occupation.title, aliases=(), kind="role", family=None,
+        parent=None, soc_code=occupation.soc_code, summary=None, education=None, scope=None,
+        workplaces=(), certification=None, licensure=None, patient_contact=None, qualities=(),
+        sources=(), onet_code=occupation.onet_code, origin="dataset", tier="dataset")
+
+
+# -- names -----------------------------------------------------------------------------------
+
+class Title(NamedTuple):
+    """A title in the datasets: ``kind`` is soc, onet, alt (O*NET alternate title), short
+    (its short form, like "RN") or reported (O*NET sample of reported titles)."""
+
+    key: str
+    title: str
+    code: str
+    kind: str
+
+
+@cache
+def _names_map() -> mmap.mmap | None:
+    try:
+        with open(occupations_dir() / "names.tsv", "rb") as handle:
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (FileNotFoundError, ValueError):  # ValueError: an empty file cannot be mapped
+        return None
+
+
+def titles(key: str) -> list[Title]:
+    """Every dataset title whose key is exactly ``key``, by binary search in the sorted file."""
+    data = _names_map()
+    if data is None or not key:
+        return []
+    wanted = key.encode("utf-8")
+    low, high = 0, len(data)
+    # Find the first line whose key is >= wanted: bisect over byte offsets, each probe moved to
+    # the start of the line it falls in.
+    while low < high:
+        mid = (low + high) // 2
+        start = data.rfind(b"\n", 0, mid) + 1
+        end = data.find(b"\t", start)
+        if data[start:end] < wanted:
+            nl = data.find(b"\n", mid)
+            low = len(data) if nl < 0 else nl + 1
+        else:
+            high = start
+    found = []
+    pos = low
+    while pos < len(data):
+        nl = data.find(b"\n", pos)
+        line = data[pos:] if nl < 0 else data[pos:nl]
+        fields = line.decode("utf-8").split("\t")
+        if fields[0] != key:
+            break
+        found.append(Title(*fields[:4]))
+        pos = len(data) if nl < 0 else nl + 1
+    return found
+
+
+def title_keys() -> list[str]:
+    """Every distinct title key (for suggestions, which only run when a name is not found)."""
+    data = _names_map()
+    if data is None:
+        return []
+    keys: dict[str, None] = {}
+    for line in data[:].decode("utf-8").splitlines():
+        keys[line.partition("\t")[0]] = None
+    return list(keys)
+
+
+def all_titles() -> list[Title]:
+    """Every dataset title (for ``search``)."""
+    data = _names_map()
+    if data is None:
+        return []
+    return [Title(*line.split("\t")[:4]) for line in data[:].decode("utf-8").splitlines()]
+
+
+# -- O*NET, programs -------------------------------------------------------------------------
+
+@cache
+def onet(code: str | None) -> dict[str, Any] | None:
+    """One O*NET-SOC occupation's bundled data (ratings, interests, technology, related), or
+    None when the release has no such occupation."""
+    if not code:
+        return None
+    try:
+        with open(occupations_dir() / "onet" / f"{code}.json", encoding="utf-8") as handle:
+            data: dict[str, Any] = json.load(handle)
+            return data
+    except FileNotFoundError:
+        return None
+
+
+@cache
+def _programs() -> dict[str, Any]:
+    try:
+        with open(occupations_dir() / "programs.json", encoding="utf-8") as handle:
+            data: dict[str, Any] = json.load(handle)
+            return data
+    except FileNotFoundError:
+        return {"programs": {}}
+
+
+def programs(soc_code: str | None) -> list[tuple[str, str]]:
+    """The CIP 2020 programs of study that lead to the occupation (code, title)."""
+    if not soc_code:
+        return []
+    return [(c, t) for c, t in _programs()["programs"].get(soc_code, ())]
+
+
+def programs_release() -> str | None:
+    release = _programs().get("release")
+    return str(release) if release else None
+
+
+@cache
+def elements() -> dict[str, dict[str, str]]:
+    """O*NET element id -> {name, kind}."""
+    try:
+        with open(occupations_dir() / "elements.json", encoding="utf-8") as handle:
+            data: dict[str, dict[str, str]] = json.load(handle)
+            return data
+    except FileNotFoundError:
+        return {}
+
+
+class OnetFacts(NamedTuple):
+    """What the views show of one O*NET-SOC occupation: facts and names, no sentences."""
+
+    code: str
+    title: str
+    release: str  # the release of its ratings (skills, knowledge, job zone)
+    job_zone: int | None
+    interests: str | None  # the RIASEC high-point code, e.g. "SIR"
+    technology: tuple[tuple[str, bool], ...]  # (example name, O*NET hot technology)
+    rated: bool  # whether O*NET rates its skills and knowledge
+    related: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "title": self.title, "release": self.release,
+                "job_zone": self.job_zone, "interests": self.interests,
+                "technology": [{"name": n, "hot": h} for n, h in self.technology],
+                "skills_rated": self.rated, "related": list(self.related)}
+
+
+#: RIASEC letters and the names O*NET gives them.
+INTERESTS = {"R": "Realistic", "I": "Investigative", "A": "Artistic", "S": "Social",
+             "E": "Enterprising", "C": "Conventional"}
+
+
+@cache
+def onet_facts(code: str | None) -> OnetFacts | None:
+    """The facts of an O*NET-SOC occupation, or None when it is not in the bundled release."""
+    data = onet(code)
+    if data is None or code is None:
+        return None
+    release = data.get("release") or {}
+    interests = data.get("interests") or {}
+    tech = tuple((str(t[0]), bool(t[2])) for t in data.get("technology") or ())
+    # Hot technologies first, each group in the file's order.
+    tech = tuple(sorted(tech, key=lambda t: not t[1]))
+    return OnetFacts(code, data.get("title", code),
+                     str(release.get("ratings") or release.get("job_zone") or ""),
+                     data.get("job_zone"), interests.get("high_point") or None, tech,
+                     data.get("skills") is not None,
+                     tuple(str(r[0]) for r in data.get("related") or ()))
