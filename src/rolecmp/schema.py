@@ -15,9 +15,23 @@ from typing import Any
 
 from rolecmp.rules import ALIAS_PATTERN, ID_PATTERN, MUST_BE_SOURCED
 
-SOC_PATTERN = r"^\d{2}-\d{4}$"
-ONET_PATTERN = r"^\d{2}-\d{4}\.\d{2}$"
-URL_PATTERN = r"^https?://\S+$"
+# Patterns use explicit classes and \\u escapes only, which Python's ``re`` and the ECMA-262
+# engines of JSON Schema tools read alike, so ``validate`` and ``rolecmp schema`` agree.
+SOC_PATTERN = r"^[0-9]{2}-[0-9]{4}\Z"
+ONET_PATTERN = r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}\Z"
+#: A URL is printable ASCII without spaces (an address with other characters is percent-encoded).
+URL_PATTERN = r"^https?://[!-~]+\Z"
+#: Characters no text in a role file may hold: C0 and C1 controls (tab and newline too: every
+#: field is one line or folded text), line and paragraph separators, and the bidirectional
+#: controls that make text display in another order than it reads (Trojan Source).
+FORBIDDEN_CHARS = (r"[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029"
+                   r"\u202a-\u202e\u2066-\u2069]")
+#: Blank is nothing but spaces (tabs and other controls are refused on their own).
+NOT_BLANK = r"[^ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+#: A value ``rolecmp new`` leaves for the author to replace (see rolecmp.catalog.PLACEHOLDER).
+PLACEHOLDER_PATTERN = r"^[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*TODO"
+#: The longest typical program, in months, a role file may give (the longest bundled is 48).
+MAX_MONTHS = 240
 
 KINDS = ("role", "specialty")
 FAMILIES = (
@@ -52,6 +66,7 @@ class Spec:
     fields: Mapping[str, Spec] = field(default_factory=dict)
     min_items: int = 0
     max_length: int = 0
+    maximum: int | None = None
 
 
 def _s(description: str, **kw: Any) -> Spec:
@@ -92,8 +107,10 @@ ROLE = _obj(
                                            "credentials a typical program grants", min_items=1),
                 "program_months": _obj(
                     {
-                        "min": Spec("integer", "shortest typical program, months", nullable=True),
-                        "max": Spec("integer", "longest typical program, months", nullable=True),
+                        "min": Spec("integer", "shortest typical program, months", nullable=True,
+                                    maximum=MAX_MONTHS),
+                        "max": Spec("integer", "longest typical program, months", nullable=True,
+                                    maximum=MAX_MONTHS),
                     },
                     "typical program length; null where no source gives one",
                 ),
@@ -199,8 +216,32 @@ def _type_name(value: Any) -> str:
 
 
 def validate(data: Any, spec: Spec = ROLE) -> list[Problem]:
-    """Every way ``data`` breaks ``spec``, in document order, checked all at once."""
-    return list(_check(data, spec, ()))
+    """Every way ``data`` breaks ``spec``, in document order, checked all at once; for a whole
+    role, then the rules that relate two fields (which JSON Schema cannot state)."""
+    problems = list(_check(data, spec, ()))
+    if spec is ROLE and not problems:
+        problems += _across_fields(data)
+    return problems
+
+
+def _across_fields(data: dict[str, Any]) -> Iterator[Problem]:
+    months = data["education"]["program_months"]
+    if months["min"] is not None and months["max"] is not None and months["min"] > months["max"]:
+        yield Problem(("education", "program_months", "min"),
+                      f"is {months['min']}, more than max ({months['max']})")
+    if data["parent"] == data["id"]:
+        yield Problem(("parent",), "names the role itself; a role cannot be its own parent")
+
+
+_FORBIDDEN = re.compile(FORBIDDEN_CHARS)
+_NOT_BLANK = re.compile(NOT_BLANK)
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern(pattern: str) -> re.Pattern[str]:
+    if pattern not in _PATTERNS:
+        _PATTERNS[pattern] = re.compile(pattern, re.ASCII)
+    return _PATTERNS[pattern]
 
 
 def _check(value: Any, spec: Spec, path: Path_) -> Iterator[Problem]:
@@ -212,11 +253,15 @@ def _check(value: Any, spec: Spec, path: Path_) -> Iterator[Problem]:
         if not isinstance(value, str):
             yield Problem(path, f"must be a string, not {_type_name(value)}")
             return
-        if not value.strip():
+        bad = _FORBIDDEN.search(value)
+        if bad:
+            yield Problem(path, f"holds the control character U+{ord(bad.group()):04X}; role "
+                                "files hold plain one-line text")
+        elif not _NOT_BLANK.search(value):
             yield Problem(path, "must not be blank")
         elif spec.enum and value not in spec.enum:
             yield Problem(path, f"{value!r} is not one of: {', '.join(spec.enum)}")
-        elif spec.pattern and not re.match(spec.pattern, value):
+        elif spec.pattern and not _pattern(spec.pattern).match(value):
             yield Problem(path, f"{value!r} does not have the expected form ({spec.description})")
         elif spec.max_length and len(value) > spec.max_length:
             yield Problem(path, f"is {len(value)} characters long; at most {spec.max_length}")
@@ -225,6 +270,8 @@ def _check(value: Any, spec: Spec, path: Path_) -> Iterator[Problem]:
             yield Problem(path, f"must be an integer, not {_type_name(value)}")
         elif value < 0:
             yield Problem(path, "must not be negative")
+        elif spec.maximum is not None and value > spec.maximum:
+            yield Problem(path, f"is {value}; at most {spec.maximum}")
     elif spec.kind == "boolean":
         if not isinstance(value, bool):
             yield Problem(path, f"must be true or false, not {_type_name(value)}")
@@ -291,11 +338,15 @@ def _to_json_schema(spec: Spec) -> dict[str, Any]:
         base = {"type": "string", "minLength": 1}
         if spec.enum:
             base["enum"] = list(spec.enum)
-        base["pattern"] = spec.pattern or r"\S"  # not blank
+        # JSON Schema patterns are ECMA-262, whose $ is the end of the text, like Python's \Z.
+        base["pattern"] = spec.pattern.replace("\\Z", "$") if spec.pattern else NOT_BLANK
         if spec.max_length:
             base["maxLength"] = spec.max_length
+        base["not"] = {"pattern": f"{FORBIDDEN_CHARS}|{PLACEHOLDER_PATTERN}"}
     elif spec.kind == "integer":
         base = {"type": "integer", "minimum": 0}
+        if spec.maximum is not None:
+            base["maximum"] = spec.maximum
     elif spec.kind == "boolean":
         base = {"type": "boolean"}
     elif spec.kind == "list":

@@ -19,6 +19,10 @@ MAX_BYTES = 256 * 1024
 #: Nodes visited after alias expansion; stops "billion laughs" files.
 MAX_NODES = 20_000
 MAX_DEPTH = 40
+#: Whole numbers are plain decimal digits, at most this many: YAML 1.1 (PyYAML) and YAML 1.2
+#: readers disagree on 012, 0x1F, 0b1, 1_000 and 1:30 (sexagesimal), and a huge number is no fact.
+MAX_DIGITS = 9
+_INT_TAG = "tag:yaml.org,2002:int"
 # The tags PyYAML's resolver gives plain YAML; anything else (!!python/..., custom !tags)
 # is refused rather than ignored.
 _PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
@@ -45,17 +49,25 @@ class Loaded:
         return InvalidRoleFile(self.path, message, line, column, dotted(path) or None)
 
 
-def read_text(path: str) -> str:
-    """The file's text, refusing oversize, unreadable and non-UTF-8 files with a clear error."""
+def read_bytes(path: str) -> bytes:
+    """The file's bytes, refusing oversize, unreadable and non-regular files (a named pipe or a
+    device would block or act) with a clear error."""
+    from rolecmp.files import NotRegularFile, read_regular
+
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        raise InvalidRoleFile(path, "is a directory, not a role file") from None
+        raw = read_regular(path, MAX_BYTES)
+    except NotRegularFile as exc:
+        raise InvalidRoleFile(path, f"{exc.strerror}, not a role file") from None
     except OSError as exc:
         raise InvalidRoleFile(path, f"cannot be read: {exc.strerror or exc}") from None
     if len(raw) > MAX_BYTES:
         raise InvalidRoleFile(path, f"is larger than {MAX_BYTES // 1024} KiB; not a role file")
+    return raw
+
+
+def read_text(path: str) -> str:
+    """The file's text, refusing what :func:`read_bytes` refuses and non-UTF-8 files."""
+    raw = read_bytes(path)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -129,10 +141,25 @@ class _Walker:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.value(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if node.tag == _INT_TAG:
+            self._check_integer(node, path)
         try:
             return self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as exc:
             raise self._fail(node, path, f"has a value that cannot be read: {exc}") from None
+
+    def _check_integer(self, node: Any, path: Path_) -> None:
+        import re
+
+        text = str(node.value)
+        digits = text.lstrip("+-")
+        if not re.fullmatch(r"-?(0|[1-9][0-9]*)", text, re.ASCII):
+            raise self._fail(node, path, f"has the number {text!r}; write whole numbers as plain "
+                                         "decimal digits (YAML readers differ on 012, 0x1F, "
+                                         "1_000 and 1:30), or quote text")
+        if len(digits) > MAX_DIGITS:
+            raise self._fail(node, path, f"has a number of {len(digits)} digits; at most "
+                                         f"{MAX_DIGITS}")
 
     def _fail(self, node: Any, path: Path_, message: str) -> InvalidRoleFile:
         return InvalidRoleFile(self.loaded.path, message, node.start_mark.line + 1,
