@@ -72,10 +72,17 @@ def test_pay_json_contract_types(run):
 
 def test_all_other_group_is_labelled(run):
     out = run("show", "eeg-technologist").stdout
-    assert "BLS group 29-2099: Health Technologists and Technicians, All Other" in out
-    data = run.json("compare", "eeg-tech", "sleep-tech", "--only", "pay")
-    for lines in data["dimensions"][0]["values"].values():
-        assert "BLS group 29-2099: Health Technologists and Technicians, All Other" in lines
+    label = "group figure: BLS 29-2099 Health Technologists and Technicians, All Other"
+    assert label in " ".join(out.split())
+    data = run.json("compare", "eeg-tech", "sleep-tech", "--only", "pay,outlook")
+    for dimension in data["dimensions"]:
+        for lines in dimension["values"].values():
+            assert label in lines
+    for role in ("eeg-tech", "sleep-tech"):
+        shown = run.json("show", role)
+        assert shown["pay"]["group"] is True and shown["outlook"]["group"] is True
+        assert shown["pay"]["soc_code"] == "29-2099"
+    assert run.json("show", "ma")["pay"]["group"] is False
 
 
 def test_top_coded_and_unreleased_values_are_not_numbers():
@@ -84,7 +91,9 @@ def test_top_coded_and_unreleased_values_are_not_numbers():
     assert pay.median_annual is None and pay.markers["median_annual"] == "top-coded"
     from rolecmp.compare import money
 
-    assert money(pay.median_annual, pay.markers["median_annual"]) == "at least $239,200"
+    # In May 2025 BLS marks a wage top-coded (footnote 5) in a few cells only, while it
+    # publishes higher wages elsewhere: the view says "top-coded", never a threshold.
+    assert money(pay.median_annual, pay.markers["median_annual"]) == "top-coded by BLS"
     unreleased = figures.pay("29-1131", "AK")  # veterinarians in Alaska: not released
     assert unreleased is not None
     assert unreleased.markers.get("median_annual") == "not released"
@@ -104,7 +113,8 @@ def test_umbrella_shows_derived_range(run):
 
 def test_pay_ranks_states(run):
     data = run.json("pay", "pharmacy-technician")
-    states = data["states"]
+    states = data["areas"]
+    assert data["by"] == "state" and data["group"] is False and data["soc_code"] == "29-2052"
     assert data["national"]["median_annual"] == 45750
     medians = [s["median_annual"] for s in states]
     assert medians == sorted(medians, reverse=True)
@@ -140,7 +150,7 @@ def test_find_state_rejects():
 
 
 def test_every_table_with_figures_names_its_sources(run):
-    for command in (["show", "ma"], ["compare", "ma", "rt"], ["pay", "rt"]):
+    for command in (["show", "ma"], ["compare", "ma", "rad-tech"], ["pay", "rad-tech"]):
         out = run(*command).stdout
         assert "Sources: " in out and "BLS OEWS May 2025 (release 2025A01" in out
     assert "BLS Employment Projections 2024-34" in run("show", "ma").stdout
@@ -149,9 +159,10 @@ def test_every_table_with_figures_names_its_sources(run):
 def test_sources_command(run):
     data = run.json("sources")
     ids = [item["id"] for item in data]
-    assert ids == ["oews-2025A01", "ep-2024-34", "onet-30.1"]
+    assert ids == ["oews-2025A01", "ep-2024-34", "onet-29.3", "onet-30.1", "cip-2020"]
     for item in data:
         assert item["published"] and item["url"].startswith("https://") and item["licence"]
+        assert item["period"] and item["kind"] in ("oews", "ep", "onet", "cip")
     out = run("sources").stdout
     assert "2026-05-15" in out and "Public domain" in out
 
@@ -169,8 +180,10 @@ def test_no_warning_while_fresh(run, monkeypatch):
     monkeypatch.setenv("ROLECMP_TODAY", "2026-11-29")
     assert run("show", "ma").stderr == ""
     assert figures.stale_releases("2026-11-29") == []
-    assert [r.id for r in figures.stale_releases("2027-08-29")] == ["ep-2024-34"]
-    assert figures.stale_releases("2027-08-28") == []  # exactly two years: not yet
+    assert [r.id for r in figures.stale_releases("2027-08-29")] == ["ep-2024-34", "onet-29.3"]
+    # exactly two years after EP 2024-34 (published 2025-08-28): not yet
+    assert [r.id for r in figures.stale_releases("2027-08-28")] == ["onet-29.3"]
+    assert "cip-2020" not in [r.id for r in figures.stale_releases("2040-01-01")]
 
 
 def test_every_role_with_a_soc_code_has_figures():

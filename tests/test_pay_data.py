@@ -24,7 +24,7 @@ REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 OEWS_CSV = REFERENCE / "oews_may2025_healthcare_national_state.csv"
 RELEASE = "oews-2025A01"
 FIELDS = ["employment", "median", "p10", "p25", "p75", "p90", "mean", "median_hourly"]
-PAY_BUDGET_BYTES = 20_000_000  # uncompressed; the wheel budget is 30 MB compressed
+WHEEL_BUDGET_BYTES = 30_000_000  # issue 12: the wheel at most 30 MB
 
 
 @cache
@@ -202,9 +202,19 @@ def test_areas_cover_states_territories_and_metros() -> None:
     assert used == set(table)
 
 
-def test_pay_size_is_reported(record_property: Any, capsys: pytest.CaptureFixture[str]) -> None:
-    size = sum(p.stat().st_size for p in OCCUPATIONS.rglob("*.json"))
-    record_property("occupations_bytes", size)
+def test_bundled_data_fits_the_wheel_budget(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 12's budget: the wheel at most 30 MB. The wheel is a zip of the package and its
+    data, so the data deflated as the wheel deflates it must stay well under that."""
+    import io
+    import zipfile
+
+    data = OCCUPATIONS.parent
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(data.rglob("*")):
+            if path.is_file():
+                archive.write(path, path.relative_to(data))
+    compressed = len(buffer.getvalue())
     with capsys.disabled():
-        print(f"\ndata/occupations: {len(pay_files())} pay files, {size:,} bytes uncompressed")
-    assert size < PAY_BUDGET_BYTES
+        print(f"\ndata/: {len(pay_files())} pay files; {compressed:,} bytes zipped")
+    assert compressed < WHEEL_BUDGET_BYTES - 2_000_000  # room for the code and metadata

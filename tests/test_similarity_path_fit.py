@@ -126,25 +126,36 @@ def test_compare_five_roles_readable_at_100_columns(run, monkeypatch):
 
 def test_path_medical_assistant_to_mlt(run):
     data = run.json("path", "medical-assistant", "medical-laboratory-technician")
-    steps = {s["step"]: s["detail"] for s in data["steps"]}
-    assert "MLT(ASCP) from American Society for Clinical Pathology" in \
-        steps["Credential (preferred)"]
-    assert steps["The usual route"].startswith("An accredited associate-degree MLT program")
-    assert data["pay_change_annual"] == 62930 - 45690
-    assert steps["Median pay"] == "$45,690 to $62,930 (+$17,240, +38%; National)"
+    # JSON steps are records a script reads without parsing sentences.
+    steps = {s["kind"]: s for s in data["steps"]}
+    assert [s["kind"] for s in data["steps"]][:3] == ["training", "bls_entry", "credential"]
+    assert "MLT(ASCP)" in [c["abbreviation"] for c in steps["credential"]["credentials"]]
+    assert steps["usual_route"]["how"].startswith("An accredited associate-degree MLT program")
+    pay = steps["pay"]
+    assert (pay["from"]["median_annual"], pay["to"]["median_annual"]) == (45690, 62930)
+    assert pay["change_annual"] == 62930 - 45690 and pay["change_pct"] == 37.7
+    # MLT figures are BLS's 29-2010 group (technologists and technicians together): marked.
+    assert pay["to"]["group"] is True and pay["from"]["group"] is False and pay["group"] is True
+    assert steps["bls_entry"]["group"] is True
     # no source gives the MLT program's length: unknown, not guessed
-    assert data["program"]["program_months"] == {"min": None, "max": None}
-    assert data["similarity"]["score"] == 0.24
+    assert steps["training"]["program_months"] == {"min": None, "max": None}
+    assert steps["similarity"]["score"] == 0.24
     out = run("path", "ma", "mlt").stdout
     assert out.startswith("From Medical assistant to Medical laboratory technician")
+    flat = " ".join(out.split())
+    assert "$45,690 to $62,930 (+$17,240, +38%; National)" in flat
+    assert "[group figure: BLS 29-2010 Clinical Laboratory Technologists and Technicians]" in flat
     rows = list(csv.reader(io.StringIO(run("path", "ma", "mlt", "-f", "csv").stdout)))
     assert rows[0] == ["step", "detail"] and len(rows) > 5
 
 
 def test_path_with_state(run):
     data = run.json("path", "ma", "mlt", "--state", "CA")
-    steps = {s["step"]: s["detail"] for s in data["steps"]}
-    assert steps["Median pay"].endswith("California)")
+    steps = {s["kind"]: s for s in data["steps"]}
+    assert steps["pay"]["area"] == "California"
+    # what California requires of the goal role, from the licensure data
+    assert steps["state_licensure"]["state"] == "CA"
+    assert steps["state_licensure"]["status"] == "license"
 
 
 def test_similar(run):

@@ -44,7 +44,8 @@ def program_length(role: Role) -> str:
     if low is None and high is None:
         return "program length unknown"
     if low is None or high is None or low == high:
-        return f"about {low if high is None else high} months"
+        value = low if high is None else high
+        return f"about {value} month" + ("" if value == 1 else "s")
     return f"{low}-{high} months"
 
 

@@ -94,9 +94,15 @@ def release_of_kind(kind: str) -> Release | None:
     return max(found, key=lambda r: r.published or "") if found else None
 
 
+#: Kinds of release whose figures age: wages, projections and ratings. A code crosswalk (CIP)
+#: stays current until its next edition.
+FIGURE_KINDS = ("oews", "ep", "onet")
+
+
 def stale_releases(today: str) -> list[Release]:
-    """Releases published more than two years before ``today`` (YYYY-MM-DD)."""
-    return [r for r in releases() if (since := r.stale_from()) is not None and today > since]
+    """Figure releases published more than two years before ``today`` (YYYY-MM-DD)."""
+    return [r for r in releases() if r.kind in FIGURE_KINDS
+            and (since := r.stale_from()) is not None and today > since]
 
 
 class Pay(NamedTuple):

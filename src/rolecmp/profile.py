@@ -98,6 +98,13 @@ class Profile(NamedTuple):
         out["tier"] = self.role.tier
         out["area"] = self.place.to_dict()
         out["industries"] = [i.to_dict() for i in self.industries]
+        from rolecmp.dataset import onet_facts, programs, programs_release
+
+        facts = onet_facts(self.role.onet_code)
+        out["onet"] = facts.to_dict() if facts else None
+        out["programs"] = {"release": programs_release(),
+                           "cip": [{"code": c, "title": t}
+                                   for c, t in programs(self.role.soc_code)]}
         out["licensure"] = {"summary": self.role.licensure,
                             "state": self.state_licensure.to_dict() if self.state_licensure
                             else None}

@@ -202,15 +202,51 @@ def _(result: Profile) -> RenderableType:
         meta.add_row("Counterpart", _lines([c.role, f"education: {c.education}",
                                             f"credential: {c.credential}",
                                             f"scope: {c.scope}"], bullets=False))
-    primary = [s for s in role.sources if s.type == "primary"]
-    sources = Text()
-    for source in primary:
-        sources.append_text(literal(f"• {source.title}\n  {source.url}\n"))
-    secondary = len(role.sources) - len(primary)
-    sources.append(f"{len(primary)} primary and {secondary} secondary sources; "
-                   "--format json lists them all", style="dim")
-    meta.add_row("Sources", sources)
+    for label, lines in dataset_rows(result):
+        meta.add_row(label, _lines(lines, bullets=False))
+    if role.sources:
+        primary = [s for s in role.sources if s.type == "primary"]
+        sources = Text()
+        for source in primary:
+            sources.append_text(literal(f"• {source.title}\n"))
+            # A URL is never wrapped, so it can be clicked or copied whole.
+            sources.append_text(Text(f"  {printable(source.url)}\n", no_wrap=True,
+                                     overflow="ignore"))
+        secondary = len(role.sources) - len(primary)
+        sources.append(f"{len(primary)} primary and {secondary} secondary sources; "
+                       "--format json lists them all", style="dim")
+        meta.add_row("Sources", sources)
     return Group(title, Text(""), meta, Text(""), source_line(result.releases))
+
+
+def dataset_rows(result: Profile) -> list[tuple[str, list[str]]]:
+    """The rows of ``show`` that come from O*NET and the CIP crosswalk, for every tier."""
+    from rolecmp.dataset import INTERESTS, onet_facts, programs
+
+    rows: list[tuple[str, list[str]]] = []
+    facts = onet_facts(result.role.onet_code)
+    if facts is not None:
+        if facts.interests:
+            rows.append(("Interests", [", ".join(INTERESTS.get(c, c) for c in facts.interests)
+                                       + f" (O*NET RIASEC code {facts.interests})"]))
+        if not facts.rated:
+            rows.append(("O*NET ratings", [f"O*NET has not rated the skills and knowledge of "
+                                           f"{facts.code} {facts.title}"]))
+        if facts.related:
+            from rolecmp.dataset import occupation_of_onet
+
+            names = []
+            for code in facts.related[:6]:
+                found = occupation_of_onet(code)
+                names.append(f"{found.id} ({code})" if found else code)
+            rows.append(("Related (O*NET)", names))
+    found = programs(result.role.soc_code)
+    if found:
+        shown = [f"{code} {title}" for code, title in found[:4]]
+        if len(found) > 4:
+            shown.append(f"and {len(found) - 4} more; --format json lists them all")
+        rows.append(("Programs (CIP)", shown))
+    return rows
 
 
 @render_table.register("PayRanking")
