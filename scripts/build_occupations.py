@@ -392,8 +392,13 @@ def build_activities(path: Path, cmr: dict[str, str]) -> tuple[dict[str, Any], d
               "ratings": [r2(str(p["vector"][i])) for i in ids]}
         for soc, p in sorted(source["profiles"].items())
     }
+    # The mean of each element over every occupation: similarity centres ratings on it, and
+    # computing it here spares every run of rolecmp summing 775 profiles.
+    count = len(profiles)
+    mean = [round(sum(p["ratings"][i] for p in profiles.values()) / count, 4)
+            for i in range(len(ids))]
     return ({"release": "onet-30.1", "elements": [[i, names[i]] for i in ids],
-             "profiles": profiles}, names)
+             "mean": mean, "profiles": profiles}, names)
 
 
 def build_programs(folder: Path, occupations: dict[str, Any]) -> dict[str, list[list[str]]]:
@@ -625,6 +630,16 @@ def main() -> int:
     if not (out / "names.tsv").exists() or (out / "names.tsv").read_bytes() != data:
         (out / "names.tsv").write_bytes(data)
     sizes["names.tsv"] = len(data)
+
+    # technology.tsv: every O*NET technology example with its occupation, for `rolecmp search`
+    # (one small file instead of reading a thousand occupation files).
+    tech = sorted({(name, code, "hot" if hot else "")
+                   for code, payload in files.items()
+                   for name, _commodity, hot, _demand in payload.get("technology") or ()})
+    tech_data = "".join(f"{name}\t{code}\t{hot}\n" for name, code, hot in tech).encode("utf-8")
+    if not (out / "technology.tsv").exists() or (out / "technology.tsv").read_bytes() != tech_data:
+        (out / "technology.tsv").write_bytes(tech_data)
+    sizes["technology.tsv"] = len(tech_data)
 
     programs = build_programs(args.cip, occupations)
     sizes["programs.json"] = write_json(out / "programs.json",

@@ -251,16 +251,20 @@ def list_(
 @app.command()
 def search(
     text: Annotated[str, typer.Argument(help="Words to look for.", show_default=False)],
+    limit: Annotated[int, typer.Option("--limit", "-n",
+                                       help="How many roles to show (at least 1).")] = 25,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Find roles by name, alias, credential, duty or workplace, best match first.
+    """Find roles by name, alias, credential, duty or workplace, and every occupation by its
+    SOC, O*NET and alternate titles and O*NET technology, best match first.
 
     \b
     Example: rolecmp search "draw blood"
+    Example: rolecmp search python
     """
-    commands.search_roles(text, fmt.value, output, force, _data_dirs())
+    commands.search_roles(text, limit, fmt.value, output, force, _data_dirs())
 
 
 @app.command()

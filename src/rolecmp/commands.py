@@ -43,8 +43,13 @@ def emit(result: Any, fmt: str, output: Path | None = None, force: bool = False)
                 _output_failed(exc)
             return
         # Into a pipe or file: the same layout without the padding Rich adds at line ends.
-        with console.capture() as captured:
-            console.print(rendered, crop=False)
+        try:
+            with console.capture() as captured:  # Rich flushes the real stdout on the way out
+                console.print(rendered, crop=False)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            _output_failed(exc)
         write_stdout("\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n")
         return
     if isinstance(rendered, str):
@@ -73,7 +78,12 @@ def warn_stale(result: Any) -> None:
     cache_dir = default_cache_dir()
     if cache_dir is None:  # no home folder: nowhere to remember the warning, so give none
         return
-    for stale in take_stale_warning(environ_today(), cache_dir, result.releases):
+    try:
+        found = take_stale_warning(environ_today(), cache_dir, result.releases)
+    except OSError:  # a cache folder that cannot be read: warn without remembering it
+        found = take_stale_warning(environ_today(), Path(os.devnull) / "rolecmp",
+                                   result.releases)
+    for stale in found:
         sys.stderr.write(f"rolecmp: warning: {stale.short} ({stale.release}) was published "
                          f"{stale.published}, over two years ago; newer figures may exist\n")
 
@@ -289,12 +299,14 @@ def pay_by_area(name: str, by: str, state: str | None, limit: int | None, fmt: s
     emit(rank_areas(role, by, highlight, limit, specialties), fmt, output, force)
 
 
-def search_roles(text: str, fmt: str, output: Path | None, force: bool,
+def search_roles(text: str, limit: int, fmt: str, output: Path | None, force: bool,
                  data_dirs: Sequence[str] = ()) -> None:
     """``rolecmp search``."""
     from rolecmp.search import search
 
-    emit(search(catalog(data_dirs), text), fmt, output, force)
+    if limit < 1:
+        raise RolecmpError("--limit must be at least 1")
+    emit(search(catalog(data_dirs), text, limit), fmt, output, force)
 
 
 def similar_roles(name: str, limit: int, fmt: str, output: Path | None, force: bool,

@@ -178,6 +178,20 @@ def all_titles() -> list[Title]:
     return [Title(*line.split("\t")[:4]) for line in data[:].decode("utf-8").splitlines()]
 
 
+@cache
+def technology() -> list[tuple[str, str, bool]]:
+    """Every O*NET technology example: (name, O*NET-SOC code, hot technology)."""
+    try:
+        text = (occupations_dir() / "technology.tsv").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    found = []
+    for line in text.splitlines():
+        name, code, hot = line.split("\t")
+        found.append((name, code, hot == "hot"))
+    return found
+
+
 # -- O*NET, programs -------------------------------------------------------------------------
 
 @cache

@@ -18,9 +18,11 @@ from rolecmp.model import Role
 
 #: How much a match in each field counts: the whole phrase scores this, every word apart half.
 WEIGHTS = {
-    "id": 100, "name": 100, "alias": 90, "credential": 60, "body": 50, "duty": 40,
-    "workplace": 30, "summary": 10,
+    "id": 100, "name": 100, "alias": 90, "title": 80, "credential": 60, "alternate title": 50,
+    "body": 50, "duty": 40, "technology": 35, "workplace": 30, "summary": 10,
 }
+#: How many results a search shows unless --limit says otherwise.
+DEFAULT_LIMIT = 25
 
 
 class EmptyQuery(RolecmpError):
@@ -48,6 +50,7 @@ class Hit:
 class SearchResult:
     query: str
     hits: tuple[Hit, ...]
+    total: int = 0  # hits before the limit
 
     def to_list(self) -> list[dict[str, Any]]:
         return [h.to_dict() for h in self.hits]
@@ -101,10 +104,70 @@ def score_role(role: Role, query: str) -> Hit | None:
     return Hit(role, total, tuple(matches))
 
 
-def search(catalog: Catalog, query: str, limit: int | None = None) -> SearchResult:
-    """Roles matching ``query``, best first."""
+def _score_text(text: str, phrase: str, words: list[str], weight: int) -> int:
+    lowered = text.lower()
+    if not all(w in lowered for w in words):  # most titles: no regex needed
+        return 0
+    haystack = " ".join(_words(text))
+    if re.search(rf"\b{re.escape(phrase)}", haystack):
+        return weight
+    if all(re.search(rf"\b{re.escape(w)}", haystack) for w in words):
+        return weight // 2
+    return 0
+
+
+def _dataset_matches(catalog: Catalog, query: str) -> dict[str, list[tuple[str, str, int]]]:
+    """Role id -> (field, text, points) for every dataset title and O*NET technology that
+    matches ``query``, each mapped to the role that stands for its occupation."""
+    from rolecmp import dataset
+
+    phrase = " ".join(_words(query))
+    words = phrase.split()
+    found: dict[str, list[tuple[str, str, int]]] = {}
+    by_code: dict[str, str | None] = {}
+
+    def role_of(code: str) -> str | None:
+        if code not in by_code:
+            occupation = dataset.occupation_of_onet(code) if "." in code else \
+                dataset.occupations().get(code)
+            ids = catalog._for_code(code if "." in code else None, occupation.soc_code) \
+                if occupation else []
+            by_code[code] = ids[0] if len(ids) == 1 else None
+        return by_code[code]
+
+    for title in dataset.all_titles():
+        field = "title" if title.kind in ("soc", "onet") else "alternate title"
+        points = _score_text(title.title, phrase, words, WEIGHTS[field])
+        if points and (role_id := role_of(title.code)):
+            found.setdefault(role_id, []).append((field, title.title, points))
+    for name, code, hot in dataset.technology():
+        points = _score_text(name, phrase, words, WEIGHTS["technology"])
+        if points and (role_id := role_of(code)):
+            label = f"{name} (hot technology)" if hot else name
+            found.setdefault(role_id, []).append(("technology", label, points))
+    return found
+
+
+def search(catalog: Catalog, query: str, limit: int | None = DEFAULT_LIMIT) -> SearchResult:
+    """Roles matching ``query`` among the role files and every dataset occupation (titles,
+    alternate titles, O*NET technology), best first."""
     if not _words(query):
         raise EmptyQuery("give some text to search for, e.g. rolecmp search \"draw blood\"")
-    hits = [hit for role in catalog.all() if (hit := score_role(role, query))]
-    hits.sort(key=lambda h: (-h.score, h.role.id))
-    return SearchResult(query, tuple(hits[:limit] if limit else hits))
+    hits = {role.id: hit for role in catalog.all() if (hit := score_role(role, query))}
+    for role_id, matches in _dataset_matches(catalog, query).items():
+        # One title or technology kind counts once at full weight, the rest a little.
+        seen: set[str] = set()
+        total = 0
+        unique = list(dict.fromkeys((f, t) for f, t, _ in matches))
+        best = sorted(matches, key=lambda m: -m[2])
+        for field, _text, points in best:
+            total += points if field not in seen else points // 10
+            seen.add(field)
+        extra = tuple(Match(f, t) for f, t in unique)
+        if role_id in hits:
+            old = hits[role_id]
+            hits[role_id] = Hit(old.role, old.score + total, old.matches + extra)
+        else:
+            hits[role_id] = Hit(catalog.get(role_id), total, extra)
+    ranked = sorted(hits.values(), key=lambda h: (-h.score, h.role.id))
+    return SearchResult(query, tuple(ranked[:limit] if limit else ranked), len(ranked))

@@ -240,11 +240,11 @@ def dataset_rows(result: Profile) -> list[tuple[str, list[str]]]:
                 found = occupation_of_onet(code)
                 names.append(f"{found.id} ({code})" if found else code)
             rows.append(("Related (O*NET)", names))
-    found = programs(result.role.soc_code)
-    if found:
-        shown = [f"{code} {title}" for code, title in found[:4]]
-        if len(found) > 4:
-            shown.append(f"and {len(found) - 4} more; --format json lists them all")
+    cip = programs(result.role.soc_code)
+    if cip:
+        shown = [f"{code} {title}" for code, title in cip[:4]]
+        if len(cip) > 4:
+            shown.append(f"and {len(cip) - 4} more; --format json lists them all")
         rows.append(("Programs (CIP)", shown))
     return rows
 
@@ -351,22 +351,26 @@ def _(result: SearchResult) -> RenderableType:
     if not result.hits:
         return literal(f"No role matches {result.query!r}; try fewer or other words, or "
                        "rolecmp list.")
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("#", justify="right")
-    table.add_column("Role", no_wrap=True)
-    table.add_column("Matched", ratio=1, overflow="fold")
+    blocks: list[RenderableType] = []
     for i, hit in enumerate(result.hits, 1):
-        role = literal(hit.role.id, "bold")
-        role.append_text(literal(f"\n{hit.role.name}", "dim"))
+        # The id never wraps (it is what people copy); what matched wraps under it.
+        head = literal(f"{i:>2}. {hit.role.id}", "bold")
+        head.append_text(literal(f"  {hit.role.name}" + ("" if hit.role.curated
+                                                          else " (dataset)"), "dim"))
+        head.no_wrap = True
+        head.overflow = "ellipsis"
+        blocks.append(head)
         shown = hit.matches[:3]
         matched = literal("\n".join(f"{m.field}: {m.text}" for m in shown))
         if len(hit.matches) > len(shown):
             matched.append(f"\n+{len(hit.matches) - len(shown)} more", style="dim")
-        table.add_row(str(i), role, matched)
-    n = len(result.hits)
-    found = Text(f"{n} role{'s' if n != 1 else ''} match{'es' if n == 1 else ''} "
-                 f"{printable(result.query)!r}", style="dim")
-    return Group(table, found)
+        blocks.append(Padding(matched, (0, 0, 0, 4)))
+    n = result.total or len(result.hits)
+    line = (f"{n} role{'s' if n != 1 else ''} match{'es' if n == 1 else ''} "
+            f"{printable(result.query)!r}")
+    if n > len(result.hits):
+        line += f"; the first {len(result.hits)} are shown (--limit N for more)"
+    return Group(*blocks, Text(line, style="dim"))
 
 
 @render_table.register("Report")
@@ -457,7 +461,7 @@ def _(result: Listing) -> RenderableType:
     if result.releases and any(r.entry.soc_group for r in result.rows):
         parts.append(Text(f"{GROUP_MARK} the figure of the broader BLS group the role is counted "
                           "in (rolecmp show ROLE names it)", style="dim"))
-    parts.append(Text(f"{len(result.entries)} {result.which}", style="dim"))
+    parts.append(Text(coverage_line(result), style="dim"))
     parts.append(source_line(result.releases))
     return Group(*parts)
 
@@ -475,16 +479,37 @@ def _listing_lines(result: Listing) -> str:
         figure = _sort_figure(result, row)
         star = " *" if result.which == "specialties" and e.less_common else ""
         origin = f"  [{row.origin}: {e.path}]" if result.show_origin else ""
-        lines.append(printable(f"{e.id}  {e.name}{star} ({e.family})"
+        lines.append(printable(f"{e.id}  {e.name}{star} ({_family(e)})"
                                + (f"  {figure}" if figure else "")
-                               + f"  {first_sentence(e.summary)}{origin}", newlines=False))
-    lines.append(f"{len(result.rows)} {result.which}")
+                               + f"  {_summary(e)}{origin}", newlines=False))
+    lines.append(coverage_line(result))
     if result.releases:
         lines.append(source_line(result.releases).plain)
     return "\n".join(lines)
 
 
 GROUP_MARK = "†"
+
+
+def _family(entry: Entry) -> str:
+    return entry.family or "dataset"
+
+
+def _summary(entry: Entry) -> str:
+    if entry.summary:
+        return first_sentence(entry.summary)
+    return f"Not curated: BLS SOC {entry.soc_code}, with BLS and O*NET figures only."
+
+
+def coverage_line(result: Listing) -> str:
+    """How many roles are listed, and what the catalog covers."""
+    curated, dataset = result.counts
+    shown = f"{len(result.rows)} {result.which}"
+    if result.tiers == "all":
+        return (f"{shown} listed; the catalog has {curated} curated roles and {dataset} more "
+                "occupations from the BLS and O*NET datasets (tier 'dataset')")
+    return (f"{shown} listed, of {curated} curated; rolecmp list --all adds {dataset} more "
+            "occupations from the BLS and O*NET datasets")
 
 
 def _sort_figure(result: Listing, row: ListingRow) -> str:
@@ -573,8 +598,8 @@ def _listing_stacked(result: Listing) -> RenderableType:
         head.overflow = "ellipsis"
         blocks.append(head)
         body = _listing_name(result, entry)
-        body.append_text(literal(f" ({entry.family}). ", "dim"))
-        body.append_text(literal(first_sentence(entry.summary)))
+        body.append_text(literal(f" ({_family(entry)}). ", "dim"))
+        body.append_text(literal(_summary(entry)))
         blocks.append(Padding(body, (0, 0, 0, 2)))
         if result.show_origin:
             blocks.append(Padding(literal(f"from {row.origin}: {entry.path}", "dim"),
@@ -595,10 +620,10 @@ def _listing_table(result: Listing) -> RenderableType:
                      overflow="fold")
     for row in result.rows:
         entry = row.entry
-        cells = [literal(entry.id), _listing_name(result, entry), literal(entry.family)]
+        cells = [literal(entry.id), _listing_name(result, entry), literal(_family(entry))]
         if figure_header:
             cells.append(Text(_sort_figure(result, row)))
         cells.append(literal(f"{row.origin}: {entry.path}") if result.show_origin
-                     else literal(first_sentence(entry.summary)))
+                     else literal(_summary(entry)))
         table.add_row(*cells)
     return table
