@@ -32,7 +32,7 @@ def test_bundled_role_validates(path):
 
 #: Names the field really uses for several bundled roles: each must resolve to a list of them.
 #: Any other alias shared by two role files is a mistake.
-SHARED_NAMES = {"rt": {"radiologic-technologist", "respiratory-therapist"},
+SHARED_NAMES = {"rt": {"radiologic-technologist", "respiratory-therapist", "radiation-therapist"},
                 "rvt": {"cardiovascular-technologist", "veterinary-technician"},
                 "med-tech": {"medical-laboratory-scientist", "medical-laboratory-technician",
                              "nursing-assistant"}}
@@ -69,7 +69,7 @@ def test_resolving_an_id_reads_only_that_file(tmp_path):
 def test_alias_uses_index_cached_on_disk(tmp_path):
     first = Catalog([BUNDLED], cache_dir=tmp_path)
     assert first.resolve("rad-tech").id == "radiologic-technologist"
-    assert list(tmp_path.glob("index-*.json"))
+    assert list(tmp_path.glob("index-cache/index-*.json"))
     second = Catalog([BUNDLED], cache_dir=tmp_path)
     assert second.resolve_id("rad-tech") == "radiologic-technologist"
     assert second._roles == {}  # answered from the cached index, no role file parsed
@@ -137,11 +137,16 @@ def test_old_index_files_are_pruned(tmp_path):
     import os
     import time
 
-    stale = tmp_path / "index-0000.json"
+    Catalog([BUNDLED], cache_dir=tmp_path).index()  # makes rolecmp's own, marked folder
+    folder = tmp_path / "index-cache"
+    stale = folder / "index-00000000000000000.json"
     stale.write_text("{}")
     month_ago = time.time() - 31 * 24 * 3600
     os.utime(stale, (month_ago, month_ago))
-    fresh = tmp_path / "index-1111.json"
+    fresh = folder / "index-11111111111111111.json"
     fresh.write_text("{}")
-    Catalog([BUNDLED], cache_dir=tmp_path).index()
-    assert not stale.exists() and fresh.exists()
+    foreign = tmp_path / "index-22222222222222222.json"  # not in rolecmp's folder: never pruned
+    foreign.write_text("{}")
+    os.utime(foreign, (month_ago, month_ago))
+    Catalog([BUNDLED, tmp_path / "other"], cache_dir=tmp_path).index()
+    assert not stale.exists() and fresh.exists() and foreign.exists()
