@@ -392,14 +392,16 @@ class Comparison(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "roles": [{"id": r.id, "name": r.name, "kind": r.kind, "family": r.family,
-                       "parent": r.parent, "soc_code": r.soc_code} for r in self.roles],
+            "roles": [{"id": r.id, "name": r.name, "tier": r.tier, "kind": r.kind,
+                       "family": r.family, "parent": r.parent, "soc_code": r.soc_code}
+                      for r in self.roles],
             "area": self.profiles[0].area,
-            "pay": {p.role.id: p.pay.to_dict() if p.pay else None for p in self.profiles},
+            "pay": {p.role.id: p.pay.to_dict() | {"group": p.group_figures} if p.pay else None
+                    for p in self.profiles},
             "pay_range": {p.role.id: p.pay_range.to_dict() for p in self.profiles
                           if p.pay_range is not None},
-            "outlook": {p.role.id: p.outlook.to_dict() if p.outlook else None
-                        for p in self.profiles},
+            "outlook": {p.role.id: p.outlook.to_dict() | {"group": p.group_figures}
+                        if p.outlook else None for p in self.profiles},
             "sources": self.releases,
             "same_role": self.same_role,
             "differing_dimensions": self.differing,
