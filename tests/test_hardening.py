@@ -137,7 +137,7 @@ def test_directory_of_thousands_of_files(tmp_path):
 
 
 def test_markup_and_escapes_in_every_text_field_are_literal(run, data_dir):
-    evil = "[bold red]X[/] \x1b[31mRED\x1b]8;;u\x07L\x9b2J"
+    evil = "[bold red]X[/] RED"
     import yaml
 
     data = yaml.safe_load(role_text())
@@ -165,7 +165,25 @@ def test_markup_and_escapes_in_every_text_field_are_literal(run, data_dir):
     for out in outputs:
         assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
     assert "[bold red]X[/]" in outputs[0]
-    assert "\\x1b[31mRED" in outputs[0]
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x07", "\x9b", "\u202e", "\u2066", "\u200f", "\t",
+                                  "\n", "\x00"])
+def test_control_and_bidi_characters_in_role_files_are_refused(run, data_dir, char):
+    copy_role(data_dir, "medical-assistant", "evil-role",
+              **{"name: Medical assistant": f"name: \"Medical{char!r}"[:-1].replace("'", "")
+                 + "assistant\""})
+    result = run("show", "evil-role", code=1)
+    assert f"U+{ord(char):04X}" in result.stderr
+    assert char not in result.stderr.replace("\n", "", result.stderr.count("\n"))
+
+
+def test_printable_escapes_controls_bidi_and_surrogates():
+    from rolecmp.render.printable import printable
+
+    text = "a\x1b[31m b\u202ec \u2066d\u2069 \udcff e\x9b f\tg\nh"
+    assert printable(text) == "a\\x1b[31m b\\u202ec \\u2066d\\u2069 \\udcff e\\x9b f\tg\nh"
+    assert printable(text, newlines=False).endswith("f\tg h")
 
 
 _KEEP = {"evil-role", "role", "assistant", "broad", "preferred", "high", "primary",

@@ -99,10 +99,11 @@ def test_validate_catches_duplicate_ids_and_alias_collisions(run, tmp_path):
     copy_role(a, "medical-assistant", "same-role")
     copy_role(b, "medical-assistant", "same-role")
     clash = role_text().replace("id: medical-assistant", "id: clash-role")
+    clash = clash.replace("aliases: [", "aliases: [phlebotomist, ", 1)
     (a / "clash-role.yaml").write_text(clash, encoding="utf-8")
     out = run("validate", str(a), str(b), code=1).stdout
     assert "duplicate id 'same-role'" in out
-    assert "aliases: alias 'ma' is already used by role 'medical-assistant'" in out
+    assert "aliases: alias 'phlebotomist' is the id of role 'phlebotomist'" in out
 
 
 def test_validate_catches_missing_sources(run, tmp_path):

@@ -70,7 +70,7 @@ def parse(argv: list[str]) -> Callable[[], None] | None:
     if fmt not in FORMATS:
         return None
     output = Path(values["output"]) if "output" in values else None
-    if output is not None and (output.is_dir() or not values["output"]):
+    if output is not None and (os.path.isdir(output) or not values["output"]):
         return None
     force = "--force" in flags
     from rolecmp import commands

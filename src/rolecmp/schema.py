@@ -342,7 +342,8 @@ def _to_json_schema(spec: Spec) -> dict[str, Any]:
         base["pattern"] = spec.pattern.replace("\\Z", "$") if spec.pattern else NOT_BLANK
         if spec.max_length:
             base["maxLength"] = spec.max_length
-        base["not"] = {"pattern": f"{FORBIDDEN_CHARS}|{PLACEHOLDER_PATTERN}"}
+        # "type" inside: else a null (where allowed) would match the pattern's schema and fail
+        base["not"] = {"type": "string", "pattern": f"{FORBIDDEN_CHARS}|{PLACEHOLDER_PATTERN}"}
     elif spec.kind == "integer":
         base = {"type": "integer", "minimum": 0}
         if spec.maximum is not None:

@@ -80,26 +80,19 @@ def _cross_check(roles: dict[Path, Role], catalog: Catalog) -> list[InvalidRoleF
             problems.append(InvalidRoleFile(str(path), f"duplicate id {role.id!r}, also in "
                                                        f"{by_id[role.id]}", field="id"))
         by_id.setdefault(role.id, path)
-    # Every name the rest of the catalog uses, except roles these files override.
-    owners: dict[str, str] = {}
+    # The ids of the rest of the catalog, except roles these files override. An alias several
+    # roles share is allowed (it honestly means several roles, as the catalog resolves it); an
+    # alias that is another role's id is not.
     try:
         entries = catalog.entries()
     except InvalidRoleFile:
         entries = []  # the catalog's own problems are reported when its files are checked
-    for entry in entries:
-        if entry.id in by_id:
-            continue
-        for name in (entry.id, *entry.aliases):
-            owners[name] = entry.id
-    known = set(owners.values()) | set(by_id)
+    known = {entry.id for entry in entries if entry.id not in by_id} | set(by_id)
     for path, role in roles.items():
         for alias in role.aliases:
-            owner = owners.get(alias)
-            if owner is not None and owner != role.id:
-                problems.append(InvalidRoleFile(str(path), f"alias {alias!r} is already used by "
-                                                           f"role {owner!r}", field="aliases"))
-            else:
-                owners[alias] = role.id
+            if alias in known and alias != role.id:
+                problems.append(InvalidRoleFile(str(path), f"alias {alias!r} is the id of role "
+                                                           f"{alias!r}", field="aliases"))
         links = [("parent", role.parent)] + [("next_steps", s.role) for s in role.next_steps]
         if role.counterpart:
             links.append(("counterpart.role", role.counterpart.role))
@@ -121,31 +114,26 @@ def template(role_id: str) -> str:
 
 def new_role_file(role_id: str, directory: Path) -> Path:
     """Write the template for ``role_id`` to ``directory/<id>.yaml`` atomically, refusing to
-    replace an existing file."""
+    replace an existing file. The file gets the mode a shell redirect would give (the umask)."""
     import re
-    import tempfile
+
+    from rolecmp.files import OutputExists, create_new
 
     if not re.match(ID_PATTERN, role_id):
         raise RolecmpError(f"{role_id!r} is not a valid role id: use lowercase words joined "
-                           "by '-', e.g. clinic-scribe")
+                           "by '-', at most 80 characters, e.g. clinic-scribe")
     target = directory / f"{role_id}{SUFFIX}"
-    if target.exists() or target.is_symlink():
+    if os.path.lexists(target):
         raise FileExists(f"{target} already exists; rolecmp new never overwrites a file")
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{role_id}-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(template(role_id))
-        try:
-            # link() fails if the target appeared meanwhile: the file appears whole or not at all
-            os.link(tmp, target)
-        finally:
-            os.unlink(tmp)
-    except FileExistsError:
-        raise FileExists(f"{target} already exists; rolecmp new never overwrites a file") \
-            from None
     except OSError as exc:
         raise RolecmpError(f"cannot write {target}: {exc.strerror or exc}") from None
+    try:
+        create_new(target, template(role_id))
+    except OutputExists:
+        raise FileExists(f"{target} already exists; rolecmp new never overwrites a file") \
+            from None
     return target
 
 
