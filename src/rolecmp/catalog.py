@@ -289,10 +289,11 @@ class Catalog:
 
     def _lookup(self, name: str) -> tuple[str, bool, list[str]]:
         """(id, whether ``name`` exactly names that role). The order, first match wins:
-        1. an id (a role file's, then a dataset occupation's, which gives way to the curated
-           role that stands for the whole occupation), a SOC code or an O*NET-SOC code;
+        1. a role file's id;
         2. an alias, name or credential abbreviation in a role file (one shared by several role
            files is ambiguous: "rt");
+        2b. a dataset occupation's id (which gives way to the curated role that stands for the
+           whole occupation), a SOC code or an O*NET-SOC code;
         3. a title in the datasets (SOC, O*NET, alternate and reported titles: "RN",
            "scrub tech", "cashier");
         4. whole words at the start of the words of an id or alias ("radiologic").
@@ -306,15 +307,6 @@ class Catalog:
         index = self.index()
         if key in index:
             return key, True, []
-        from rolecmp import dataset
-
-        occupation = dataset.by_id().get(key) or dataset.occupations().get(key.upper())
-        if occupation is None and _ONET_CODE.match(key):
-            occupation = dataset.occupation_of_onet(key)
-            if occupation is not None:
-                return self._one(name, self._for_code(key, occupation.soc_code)), True, []
-        if occupation is not None:
-            return self._one(name, self._for_code(None, occupation.soc_code)), True, []
         # Role files that have the name's words in their ids or aliases: a one-word alias
         # ("assistant") or a dataset title ("nurse") may mean one of them too.
         partial = [e.id for e in index.values()
@@ -326,6 +318,16 @@ class Catalog:
             # Only a word ("assistant"), not an abbreviation ("cma"), is worth the note.
             return chosen, True, [p for p in partial if p != chosen and len(key) >= MIN_WORD
                                   and index[p].parent != chosen]
+        # The dataset is read only for names the role files do not know.
+        from rolecmp import dataset
+
+        occupation = dataset.by_id().get(key) or dataset.occupations().get(key.upper())
+        if occupation is None and _ONET_CODE.match(key):
+            occupation = dataset.occupation_of_onet(key)
+            if occupation is not None:
+                return self._one(name, self._for_code(key, occupation.soc_code)), True, []
+        if occupation is not None:
+            return self._one(name, self._for_code(None, occupation.soc_code)), True, []
         titled, own = self._titled(key)
         if len(titled) > 1 and len(own) == 1:
             return own[0], True, [t for t in titled if t != own[0]]

@@ -296,25 +296,29 @@ class EntryRequirements(NamedTuple):
         return self._asdict()
 
 
+@cache
+def _projections() -> dict[str, Any]:
+    try:
+        with open(dataset_dir() / "outlook.json", encoding="utf-8") as handle:
+            data: dict[str, Any] = json.load(handle)["occupations"]
+            return data
+    except FileNotFoundError:
+        return {}
+
+
 def outlook(soc_code: str | None) -> Outlook | None:
     """BLS Employment Projections for ``soc_code``, nationally, or None."""
-    from rolecmp.dataset import occupations
-
-    found = occupations().get(soc_code or "")
-    row = found.outlook if found else None
+    row = _projections().get(soc_code or "")
     ep = release_of_kind("ep")
-    if found is None or row is None or ep is None:
+    if row is None or ep is None or soc_code is None:
         return None
-    return Outlook(found.soc_code, found.title, ep.id, ep.period, row["change_pct"],
+    return Outlook(soc_code, row["title"], ep.id, ep.period, row["change_pct"],
                    row["annual_openings"], row["employment_2024"], row["employment_2034"])
 
 
 def entry_requirements(soc_code: str | None) -> EntryRequirements | None:
     """BLS's typical entry-level education, work experience and on-the-job training."""
-    from rolecmp.dataset import occupations
-
-    found = occupations().get(soc_code or "")
-    row = found.outlook if found else None
+    row = _projections().get(soc_code or "")
     ep = release_of_kind("ep")
     if row is None or ep is None:
         return None

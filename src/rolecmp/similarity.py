@@ -57,7 +57,7 @@ class Vector(NamedTuple):
 def _data() -> dict[str, Any]:
     """The O*NET skill and work-activity profiles of every occupation with its element list,
     release id and the mean of each element over all occupations."""
-    from rolecmp.dataset import occupations, occupations_dir
+    from rolecmp.dataset import occupations_dir
 
     path = occupations_dir() / "activities.json"
     if not path.exists():  # the healthcare-only file of earlier versions
@@ -66,15 +66,29 @@ def _data() -> dict[str, Any]:
             return old
     with open(path, encoding="utf-8") as handle:
         raw: dict[str, Any] = json.load(handle)
-    titles = {soc: o.title for soc, o in occupations().items()}
-    profiles = {soc: {"title": titles.get(soc, soc), "vector": p["ratings"],
-                      "source_onet_codes": p.get("sources", [])}
-                for soc, p in raw["profiles"].items()}
-    mean = raw.get("mean") or [round(sum(col) / len(profiles), 4) for col in
-                               zip(*(p["vector"] for p in profiles.values()), strict=True)]
-    return {"release": raw["release"], "mean": mean, "profiles": profiles,
+    return {"release": raw["release"], "mean": raw["mean"],
+            "profiles": _Profiles(raw["profiles"]),
             "elements": [{"id": i, "name": n, "type": "skill" if i.startswith("2.") else
                           "activity"} for i, n in raw["elements"]]}
+
+
+class _Profiles(dict[str, dict[str, Any]]):
+    """The profiles of activities.json, each decoded on first use: the file keeps a profile's
+    ratings as one string of hundredths ("412 350 ..."), and a comparison needs two of 775."""
+
+    def __missing__(self, key: str) -> dict[str, Any]:
+        raise KeyError(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        found = super().get(key)
+        if found is None:
+            return default
+        if "vector" not in found:
+            found = {"title": key,
+                     "vector": [int(x) / 100 for x in found["ratings"].split()],
+                     "source_onet_codes": found.get("sources", [])}
+            self[key] = found
+        return found
 
 
 def release_id() -> str:
