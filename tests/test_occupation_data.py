@@ -135,7 +135,10 @@ def test_elements_name_every_element_used() -> None:
     assert all(elements[i]["kind"] == ("activity" if i.startswith("4.A") else "skill")
                for i in ids)
     for profile in activities["profiles"].values():
-        assert len(profile["ratings"]) == 76
+        # hundredths of the 1-5 importance ratings, one string per profile
+        ratings = [int(x) for x in profile["ratings"].split()]
+        assert len(ratings) == 76 and all(100 <= r <= 500 for r in ratings)
+    assert len(activities["mean"]) == 76
     rn = onet("29-1141.00")
     for section, kind in (("skills", "skill"), ("knowledge", "knowledge"),
                           ("work_styles", "work_style")):
