@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
-from conftest import copy_role, role_text
+from conftest import BUNDLED, copy_role, role_text
 from rolecmp import files, yamlload
 from rolecmp.catalog import Catalog
 from rolecmp.errors import InvalidRoleFile
@@ -219,3 +221,89 @@ def test_sigint_in_a_real_process_exits_130(tmp_path):
     out, err = proc.communicate(timeout=20)
     assert proc.returncode == 130
     assert err == b"" and out == b""
+
+
+# -- validate and the JSON Schema agree (issue 15, item 4) ----------------------------------------
+BROKEN_DIR = Path(__file__).resolve().parent / "broken"
+BROKEN_FILES = sorted(BROKEN_DIR.glob("*.yaml"))
+#: Rules JSON Schema cannot state; a corpus file may rely on one of these only.
+SCHEMA_CANNOT = {"file name", "two fields", "yaml 1.1 number", "json number",
+                 "yaml duplicate key"}
+
+
+def _expectation(path: Path) -> str:
+    for line in path.read_text(encoding="utf-8").splitlines()[:3]:
+        if line.startswith("# expect: "):
+            return line.removeprefix("# expect: ")
+    raise AssertionError(f"{path.name} says nothing about what to expect")
+
+
+def test_the_broken_corpus_is_large_and_says_what_to_expect():
+    assert len(BROKEN_FILES) >= 40
+    both = [p for p in BROKEN_FILES if _expectation(p) == "both"]
+    assert len(both) >= 40
+    for path in BROKEN_FILES:
+        expect = _expectation(path)
+        assert expect == "both" or expect.removeprefix("validate-only: ") in SCHEMA_CANNOT
+
+
+def _schema_file(tmp_path: Path) -> Path:
+    from rolecmp.schema import json_schema
+
+    path = tmp_path / "role.schema.json"
+    path.write_text(json.dumps(json_schema()), encoding="utf-8")
+    return path
+
+
+def test_validate_rejects_every_broken_file(run):
+    report = json.loads(run("validate", str(BROKEN_DIR), "-f", "json", code=1).stdout)
+    rejected = {Path(p["file"]).name for p in report["problems"]}
+    assert rejected == {p.name for p in BROKEN_FILES}
+
+
+@pytest.mark.parametrize("path", BROKEN_FILES, ids=lambda p: p.stem[:40])
+def test_jsonschema_agrees_on_each_broken_file(path):
+    import jsonschema
+    import yaml
+
+    from rolecmp.schema import json_schema
+
+    validator = jsonschema.Draft202012Validator(json_schema())
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    errors = list(validator.iter_errors(data))
+    if _expectation(path) == "both":
+        assert errors, f"the schema accepts {path.name}, which validate refuses"
+    else:
+        # The rule really is one the schema cannot state: else mark the file "both".
+        assert not errors, [e.message for e in errors]
+
+
+@pytest.mark.parametrize("path", sorted(BUNDLED.glob("*.yaml")), ids=lambda p: p.stem)
+def test_jsonschema_and_validate_accept_every_bundled_file(path):
+    import jsonschema
+    import yaml
+
+    from rolecmp.catalog import checked_data
+    from rolecmp.schema import json_schema
+
+    jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), json_schema())
+    assert not isinstance(checked_data(str(path), strict=True), list)
+
+
+def test_check_jsonschema_cli_agrees(tmp_path, run):
+    cli = Path(sys.executable).parent / "check-jsonschema"
+    if not cli.exists():
+        pytest.skip("check-jsonschema is not installed (dev extra)")
+    schema = _schema_file(tmp_path)
+    bundled = sorted(BUNDLED.glob("*.yaml"))
+    proc = subprocess.run([str(cli), "--schemafile", str(schema), "-o", "json",
+                           *map(str, bundled + BROKEN_FILES)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    result = json.loads(proc.stdout)
+    failed = {Path(e["filename"]).name for e in result["errors"] + result["parse_errors"]}
+    for path in bundled:
+        assert path.name not in failed, path.name
+    for path in BROKEN_FILES:
+        if _expectation(path) == "both":
+            assert path.name in failed, f"check-jsonschema accepts {path.name}"
+    assert run("validate").stdout.endswith("no problems.\n")
