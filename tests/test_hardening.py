@@ -307,3 +307,19 @@ def test_check_jsonschema_cli_agrees(tmp_path, run):
         if _expectation(path) == "both":
             assert path.name in failed, f"check-jsonschema accepts {path.name}"
     assert run("validate").stdout.endswith("no problems.\n")
+
+
+def test_a_broken_user_override_of_a_parent_leaves_its_specialties_out(tmp_path):
+    # The user's file is what is wrong, so the bundled specialties under it are left out with a
+    # warning each, and nothing is fatal; a broken bundled file still is.
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "medical-technician.yaml").write_text("id: medical-technician\nname: [\n")
+    cat = Catalog([BUNDLED, user], cache_dir=tmp_path / "c")
+    ids = {e.id for e in cat.entries()}
+    assert "medical-technician" not in ids and "ekg-technician" not in ids
+    assert "medical-assistant" in ids
+    assert cat.skipped[0].startswith(str(user / "medical-technician.yaml") + ":3:1:")
+    assert any("ekg-technician.yaml: parent:" in s for s in cat.skipped)
+    again = Catalog([BUNDLED, user], cache_dir=tmp_path / "c")  # from the cached index
+    assert {e.id for e in again.entries()} == ids and again.skipped == cat.skipped

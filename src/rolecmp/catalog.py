@@ -468,11 +468,13 @@ class Catalog:
 
     def _build_index(self, files: dict[str, Path]) -> dict[str, Entry]:
         index: dict[str, Entry] = {}
+        left_out: set[str] = set()
         for role_id, path in sorted(files.items()):
             try:
                 role = self._cache.read(path)
             except InvalidRoleFile as problem:
                 self._skip(path, problem)
+                left_out.add(role_id)
                 continue
             tier = self.tier_of(path)
             self._roles[role_id] = role._replace(tier=tier)
@@ -486,7 +488,10 @@ class Catalog:
                 try:
                     self._check_links(role_id, entry, index)
                 except InvalidRoleFile as problem:
-                    self._skip(Path(entry.path), problem)
+                    # A bundled role under a parent whose user file is broken goes too: the
+                    # user's file, not rolecmp's data, is what is wrong.
+                    self._skip(Path(entry.path), problem, entry.parent in left_out)
+                    left_out.add(role_id)
                     del index[role_id]
                     self._roles.pop(role_id, None)
                     changed = True
@@ -504,10 +509,10 @@ class Catalog:
             raise InvalidRoleFile(entry.path, f"parent {entry.parent!r} is not a known role",
                                   field="parent")
 
-    def _skip(self, path: Path, problem: InvalidRoleFile) -> None:
+    def _skip(self, path: Path, problem: InvalidRoleFile, users_fault: bool = False) -> None:
         """Leave a broken file of a user's layer out of the index, to be warned about; a broken
         bundled file is an error in rolecmp's own data, so it stays fatal."""
-        if self.tier_of(path) == "curated":
+        if self.tier_of(path) == "curated" and not users_fault:
             raise problem
         self.skipped.append(str(problem))
 
