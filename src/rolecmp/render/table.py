@@ -419,21 +419,30 @@ def _(result: Move) -> RenderableType:
 
 @render_table.register("FitResult")
 def _(result: FitResult) -> RenderableType:
-    a = result.answers
-    title = literal(f"Roles for: {a.contact} patient contact, {a.setting}, "
-                    f"{'with' if a.admin else 'without'} administrative work, up to "
-                    f"{a.max_months} months of training, pay matters {a.pay}", "bold")
+    from rolecmp.fit import MAX_POINTS
+    from rolecmp.render.words import fit_answers, fit_reason
+
+    data = result.to_dict()
+    title = literal("Roles for: " + fit_answers(data["answers"]), "bold")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_lines=True)
     table.add_column("#", justify="right")
     table.add_column("Role", no_wrap=True)
     table.add_column("Score", justify="right")
     table.add_column("Why", overflow="fold")
-    for i, row in enumerate(result.rows, 1):
-        table.add_row(str(i), literal(f"{row.id}\n{row.name}"), str(row.score),
-                      literal("\n".join(row.reasons)))
-    return Group(title, Text(""), table,
-                 Text("Score out of 100: contact 30, setting 30, admin 15, training 15, pay up "
-                      "to 20 (rolecmp fit --help explains).", style="dim"),
+    for row in data["ranking"]:
+        name = row["name"] + ("" if row["tier"] != "dataset" else "\n(not curated)")
+        table.add_row(str(row["rank"]), literal(f"{row['id']}\n{name}"), str(row["score"]),
+                      literal("\n".join(fit_reason(r) for r in row["reasons"])))
+    notes = [f"Score out of {MAX_POINTS}: contact 25, setting 30, admin 15, training 10, pay "
+             "up to 20 (rolecmp fit --help explains). Setting: " + result.setting.definition
+             + "."]
+    if result.excluded:
+        notes.append(f"Left out: {len(result.excluded)} roles whose every route is longer than "
+                     f"{result.answers.max_months} months.")
+    if result.unknown_training:
+        notes.append(f"{len(result.unknown_training)} roles of unknown training length are "
+                     "listed after those known to fit.")
+    return Group(title, Text(""), table, Text(" ".join(notes), style="dim"),
                  source_line(result.releases))
 
 

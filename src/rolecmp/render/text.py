@@ -107,9 +107,15 @@ def _(result: Move) -> Records:
 
 @records.register("FitResult")
 def _(result: FitResult) -> Records:
-    return ["rank", "id", "name", "score", "median_annual", "reasons"], [
-        [str(i), r.id, r.name, str(r.score), _cell(r.median_annual), "; ".join(r.reasons)]
-        for i, r in enumerate(result.rows, 1)]
+    from rolecmp.render.words import fit_reason
+
+    headers = ["rank", "id", "name", "tier", "score", "median_annual", "training_fits",
+               "reasons"]
+    return headers, [
+        [str(row["rank"]), row["id"], row["name"], row["tier"], str(row["score"]),
+         _cell(row["median_annual"]), row["training_fits"],
+         "; ".join(fit_reason(r) for r in row["reasons"])]
+        for row in result.to_dict()["ranking"]]
 
 
 @records.register("SearchResult")

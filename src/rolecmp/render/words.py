@@ -146,3 +146,102 @@ def _outlook_text(v: dict[str, Any]) -> str:
 def move_lines(move: Move) -> list[tuple[str, str]]:
     """The whole move as (heading, text) pairs."""
     return [step_text(step) for step in move.steps()]
+
+
+# -- fit -------------------------------------------------------------------------------------
+
+_SETTING_WORDS = {"hospital": "hospital", "clinic": "clinic or office", "lab": "laboratory",
+                  "imaging": "imaging", "operating-room": "operating room",
+                  "pharmacy": "pharmacy", "home": "home or community care",
+                  "long-term-care": "long-term care", "emergency": "emergency or field care"}
+
+
+def _route_text(route: dict[str, Any]) -> str:
+    low, high = route.get("min"), route.get("max")
+    if low is None and high is None:
+        span = "length unknown"
+    elif low is None:
+        span = f"up to {high} months"
+    elif high is None:
+        span = f"{low} month{'' if low == 1 else 's'} or more"
+    elif low == high:
+        span = f"{low} month" + ("" if low == 1 else "s")
+    else:
+        span = f"{low}-{high} months"
+    level = route.get("level")
+    return f"{LEVEL_NAMES.get(level, level)} {span}" if level else span
+
+
+def fit_reason(reason: dict[str, Any]) -> str:
+    """One fit reason record (rolecmp.fit.Reason.to_dict()) in words, with its points."""
+    v = reason["value"]
+    basis = reason["basis"]
+    head = f"{reason['points']}/{reason['max_points']}"
+    criterion = reason["criterion"]
+    if criterion == "contact":
+        if v["level"] is None:
+            return f"{head} patient contact unknown (O*NET has not rated it; no role file says)"
+        where = (f"O*NET rating {v['rating']:.2f} of 5" if basis == "onet"
+                 and v["rating"] is not None
+                 else "role file; O*NET has not rated it")
+        match = "as wanted" if v["level"] == v["wanted"] else f"{v['wanted']} wanted"
+        return f"{head} patient contact {v['level']}, {match} ({where})"
+    if criterion == "setting":
+        name = _SETTING_WORDS.get(v["setting"], v["setting"])
+        if basis == "onet-title" and v.get("title"):
+            return f"{head} {name}: O*NET occupation {v['onet_code']} {v['title']}"
+        if basis == "onet-title":
+            return f"{head} {name}: not among O*NET's {name} occupations"
+        if basis == "unknown":
+            return f"{head} {name}: unknown ({v.get('why', 'no data')})"
+        if v.get("not_counted"):
+            return (f"{head} {name}: an imaging occupation; its jobs in medical and diagnostic "
+                    "laboratories (NAICS 6215) are taken as imaging")
+        codes = ", ".join(c.rstrip("0") or c for c in v["industries"])
+        return (f"{head} {name}: {v['share'] * 100:.0f}% of its jobs in NAICS {codes} "
+                f"(BLS OEWS, {v['soc_code']}; full points from "
+                f"{v['full_share'] * 100:.0f}%)")
+    if criterion == "admin":
+        if v["has"] is None:
+            return f"{head} administrative work unknown (O*NET has not rated it)"
+        what = "has administrative work" if v["has"] else "little administrative work"
+        match = "as wanted" if v["has"] == v["wanted"] else "not as wanted"
+        where = (f"O*NET administrative activities {v['rating']:.2f}, "
+                 f"{v['threshold']:.1f} or more counts" if basis == "onet"
+                 else "role file's duties; O*NET has not rated it")
+        return f"{head} {what}, {match} ({where})"
+    if criterion == "training":
+        limit = f"{v['max_months']} month" + ("" if v["max_months"] == 1 else "s")
+        routes = "; ".join(_route_text(r) for r in v["routes"]) or "no route known"
+        source = {"program-months": "role file's program months",
+                  "credential-levels": "role file's credential levels, BLS lengths",
+                  "bls-entry-education": "BLS typical entry education"}.get(basis, "no source")
+        if v["fits"] == "all":
+            return f"{head} training fits within {limit}: {routes} ({source})"
+        if v["fits"] == "some":
+            return f"{head} a route fits within {limit}: {routes} ({source})"
+        if v["fits"] == "none":
+            return f"{head} training longer than {limit}: {routes} ({source})"
+        return (f"{head} training length unknown against {limit}: {routes} ({source}); "
+                "listed after the roles known to fit")
+    if criterion == "pay":
+        group = (f" [group figure: BLS {v['soc_code']}]" if v.get("group") else "")
+        if basis == "unknown":
+            return f"{head} median pay not published"
+        if basis == "answer":
+            return f"{head} pay not weighed (pay matters {v['wanted']})"
+        if v.get("top_coded"):
+            return f"{head} median pay top-coded by BLS (the highest){group}"
+        return (f"{head} median pay {money(v['median_annual'])}, above "
+                f"{v['percentile']}% of the {v['among'] - 1} other roles ranked{group}")
+    return f"{head} {criterion}"
+
+
+def fit_answers(answers: dict[str, Any]) -> str:
+    """The answers a ranking is for, in words."""
+    months = answers["max_months"]
+    return (f"{answers['contact']} patient contact, "
+            f"{_SETTING_WORDS.get(answers['setting'], answers['setting'])}, "
+            f"{'with' if answers['admin'] else 'without'} administrative work, up to "
+            f"{months} month{'' if months == 1 else 's'} of training, pay matters "
+            f"{answers['pay']}")
