@@ -32,9 +32,10 @@ def test_filter_by_family(run):
     assert {"medical-assistant", "dental-assistant"} <= {item["id"] for item in data}
 
 
-def test_filter_by_bls_entry_education(run):
+def test_filter_by_education_as_show_defines_it(run):
+    # issue 13 item 5: a role file's credential levels, else BLS's typical entry education
     data = run.json("list", "--education", "bachelor")
-    assert data and all("Bachelor" in item["bls_typical_entry"] for item in data)
+    assert data and all("bachelor" in item["education_levels"] for item in data)
     assert "medical-laboratory-scientist" in {item["id"] for item in data}
 
 
@@ -70,7 +71,8 @@ def test_filters_combine_and_csv_parses(run):
                "-f", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows and all(r["kind"] == "specialty" for r in rows)
-    assert all("Associate" in r["bls_typical_entry"] for r in rows)
+    ids = {r["id"] for r in rows}
+    assert "medical-laboratory-technician" in ids and "ekg-technician" not in ids
 
 
 def test_unknown_filter_values_are_usage_errors(run):

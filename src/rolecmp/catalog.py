@@ -92,6 +92,7 @@ class Entry(NamedTuple):
     path: str
     tier: str = "curated"
     credentials: tuple[str, ...] = ()  # lookup keys of the role's credential abbreviations
+    credential_levels: tuple[str, ...] = ()  # the role file's education.credential_levels
 
     @classmethod
     def of(cls, role: Role, path: str, tier: str = "curated") -> Entry:
@@ -100,7 +101,8 @@ class Entry(NamedTuple):
                    role.soc_code, role.summary or "", role.less_common,
                    role.patient_contact.level if role.patient_contact else "",
                    role.onet_code, role.soc_note is not None, path, tier,
-                   tuple(sorted({k for c in creds for k in credential_keys(c.abbreviation)})))
+                   tuple(sorted({k for c in creds for k in credential_keys(c.abbreviation)})),
+                   role.education.credential_levels if role.education else ())
 
     @classmethod
     def of_occupation(cls, occupation: Occupation) -> Entry:

@@ -45,7 +45,9 @@ class Row:
                 "median_annual": self.median_annual,
                 "employment_change_pct": self.employment_change_pct,
                 "annual_openings": self.annual_openings,
-                "bls_typical_entry": self.bls_typical_entry, "origin": self.origin,
+                "bls_typical_entry": self.bls_typical_entry,
+                "education_levels": list(education_levels(e, self.bls_typical_entry)),
+                "origin": self.origin,
                 "source_file": e.path}
 
 
@@ -95,11 +97,55 @@ def contact_level(entry: Entry) -> str | None:
     return measured.level if measured else (entry.patient_contact or None)
 
 
-def _matches(value: str | None, wanted: Sequence[str]) -> bool:
-    if not wanted:
-        return True
-    text = (value or "").lower()
-    return any(w.lower() in text for w in wanted)
+#: BLS's typical entry-level education categories -> the credential levels of role files (and
+#: "none", "some-college", which role files do not use).
+BLS_LEVELS = {"No formal educational credential": "none",
+              "High school diploma or equivalent": "high-school",
+              "Some college, no degree": "some-college",
+              "Postsecondary nondegree award": "certificate",
+              "Associate's degree": "associate", "Bachelor's degree": "bachelor",
+              "Master's degree": "master", "Doctoral or professional degree": "doctorate"}
+EDUCATION_LEVELS = ("none", "high-school", "some-college", "certificate", "associate",
+                    "bachelor", "master", "doctorate")
+#: What people type for a level (after lower-casing, dropping "'s" and " degree").
+_EDUCATION_WORDS = {
+    "no formal educational credential": "none", "no formal": "none", "none": "none",
+    "high school": "high-school", "high school diploma or equivalent": "high-school",
+    "high school diploma": "high-school", "diploma": "high-school", "hs": "high-school",
+    "some college": "some-college", "some college, no": "some-college",
+    "postsecondary nondegree award": "certificate", "nondegree": "certificate",
+    "non-degree": "certificate", "postsecondary": "certificate", "certificate": "certificate",
+    "associate": "associate", "associates": "associate", "bachelor": "bachelor",
+    "bachelors": "bachelor", "master": "master", "masters": "master",
+    "doctorate": "doctorate", "doctoral": "doctorate", "doctoral or professional": "doctorate",
+    "professional": "doctorate", "doctor": "doctorate",
+}
+
+
+def bls_level(education: str | None) -> str | None:
+    """The credential level of a BLS typical entry education category, or None."""
+    return BLS_LEVELS.get(education or "")
+
+
+def education_level(value: str) -> str:
+    """The credential level a filter value names ("associate", "Bachelor's degree", "BLS's
+    Postsecondary nondegree award"...); :class:`BadFilter` when it names none."""
+    text = " ".join(value.lower().replace("\u2019", "'").replace("'s", "").split())
+    text = text.removesuffix(" degree").strip().replace("-", " ")
+    found = _EDUCATION_WORDS.get(text) or _EDUCATION_WORDS.get(text.replace(" ", "-"))
+    if found is None:
+        raise BadFilter(f"unknown education level {value!r}; choose from "
+                        f"{', '.join(EDUCATION_LEVELS)}")
+    return found
+
+
+def education_levels(entry: Entry, bls_entry: str | None) -> tuple[str, ...]:
+    """A role's education levels as show gives them: a role file's credential levels, else
+    BLS's typical entry education for its SOC code."""
+    if entry.credential_levels:
+        return entry.credential_levels
+    level = bls_level(bls_entry)
+    return (level,) if level else ()
 
 
 def list_roles(catalog: Catalog, which: str = "roles", *, families: Sequence[str] = (),
@@ -109,9 +155,10 @@ def list_roles(catalog: Catalog, which: str = "roles", *, families: Sequence[str
     """Roles (all, or only the specialties), filtered and sorted.
 
     ``families`` and ``contact`` keep roles whose family or patient-contact level is one of the
-    values; ``education`` keeps roles whose BLS typical entry-level education contains one of the
-    values ("associate", "bachelor's"). Figures sort highest first; a role without the figure
-    comes last; ties are broken by id so the order is stable.
+    values; ``education`` keeps roles with one of the levels named ("associate", "bachelor's",
+    "certificate"), by the definition show uses: a role file's credential levels, else BLS's
+    typical entry-level education. Figures sort highest first; a role without the figure comes
+    last; ties are broken by id so the order is stable.
     """
     if which not in WHICH:
         raise ValueError(f"which must be one of {WHICH}")
@@ -125,7 +172,9 @@ def list_roles(catalog: Catalog, which: str = "roles", *, families: Sequence[str
     rows = [_row(e, catalog.layer_of(e.path)) for e in entries
             if (not families or e.family in {f.lower() for f in families})
             and (not contact or contact_level(e) in {c.lower() for c in contact})]
-    rows = [r for r in rows if _matches(r.bls_typical_entry, education)]
+    levels = {education_level(e) for e in education}
+    rows = [r for r in rows if not levels
+            or levels & set(education_levels(r.entry, r.bls_typical_entry))]
     if sort == "median":
         rows.sort(key=lambda r: (r.median_annual is None, -(r.median_annual or 0), r.entry.id))
     elif sort == "growth":
