@@ -100,7 +100,8 @@ def test_mutated_role_files(steps):
     for step in steps:
         lines = _mutate(lines, step)
     text = "\n".join(lines).replace("id: medical-assistant", "id: fuzz-role", 1)
-    text = text.replace("aliases: [ma, assistant, medical-assistants, cma, rma, ccma, cma-aama, rma-amt]", "aliases: []")
+    text = text.replace("aliases: [ma, assistant, medical-assistants, cma, rma, ccma, cma-aama, "
+                        "rma-amt]", "aliases: []")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -139,3 +140,39 @@ def test_random_arguments(args):
     env = {"ROLECMP_CACHE_DIR": str(top / "cache"), "XDG_DATA_HOME": str(top / "data")}
     code, out, err = _invoke(args, env)
     _check(code, out, err)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8),
+                                                                      children, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=25, derandomize=True, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(json_values, st.sampled_from(["data", "entries", "whole"]))
+def test_any_json_in_the_cache_is_rebuilt_never_trusted(value, where):
+    """Whatever a cache file holds, answers equal those of a fresh catalog (issue 15)."""
+    import json
+
+    from conftest import BUNDLED
+    from rolecmp.catalog import Catalog
+
+    top = Path(tempfile.mkdtemp(prefix="rolecmp-cache-fuzz-"))
+    fresh = Catalog([BUNDLED], cache_dir=top / "fresh")
+    expected = [fresh.get(e.id) for e in fresh.entries()]
+    cache = top / "cache"
+    Catalog([BUNDLED], cache_dir=cache).all()
+    for entry in list((cache / "role-cache").glob("*.json")) + \
+            list((cache / "index-cache").glob("index-*.json")):
+        stored = json.loads(entry.read_text())
+        if where == "whole":
+            stored = value
+        elif where == "data" and "data" in stored:
+            stored["data"] = value
+        elif where == "entries" and "entries" in stored:
+            stored["entries"] = [value, *stored["entries"][1:]]
+        entry.write_text(json.dumps(stored))
+    again = Catalog([BUNDLED], cache_dir=cache)
+    assert [again.get(e.id) for e in again.entries()] == expected
