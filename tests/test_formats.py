@@ -120,11 +120,20 @@ def test_output_writes_a_file_and_refuses_to_overwrite(run, tmp_path):
     result = run("compare", "ma", "mlt", "-o", str(target), code=2)
     assert result.stderr == f"rolecmp: error: {target} already exists; add --force to replace it\n"
     assert target.read_text().startswith("<!DOCTYPE html>")  # untouched
+    # the format follows the file's extension unless --format says otherwise
     run("compare", "ma", "mlt", "-o", str(target), "--force")
+    assert target.read_text().startswith("<!DOCTYPE html>")
+    run("compare", "ma", "mlt", "-o", str(target), "--force", "-f", "table")
     text = target.read_text()
     assert "Medical assistant" in text and "\x1b" not in text  # a table as plain text
     assert max(len(line) for line in text.splitlines()) <= 100
     assert [p.name for p in tmp_path.iterdir()] == ["compare.html"]  # no temporary files left
+    data = tmp_path / "compare.json"
+    run("compare", "ma", "mlt", "-o", str(data))
+    assert data.read_text().startswith("{")
+    data.unlink()
+    # -o - is standard output
+    assert run("compare", "ma", "mlt", "-o", "-", "-f", "json").stdout.startswith("{")
 
 
 def test_output_into_a_missing_folder_is_an_error(run, tmp_path):

@@ -39,6 +39,8 @@ _ONET_CODE = re.compile(r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}\Z", re.ASCII)
 MIN_PARTIAL = 3
 #: A one-word alias at least this long that other roles' ids share is named as a choice.
 MIN_WORD = 5
+#: How many other roles a "taken as" note names.
+NOTE_LISTS = 4
 
 
 def bundled_roles_dir() -> Path:
@@ -278,9 +280,11 @@ class Catalog:
         role = self.get(role_id)
         note = None
         if others:
+            shown = others[:NOTE_LISTS]
+            rest = len(others) - len(shown)
             note = (f"{name!r} taken as {role.id} ({role.name}); it could also mean "
-                    f"{_or_list(others[:8])}"
-                    + (f" or {len(others) - 8} more" if len(others) > 8 else ""))
+                    + (_or_list(shown) if not rest else
+                       f"{', '.join(shown)} or {rest} more (rolecmp search {name})"))
         elif not exact:
             note = f"{name!r} taken as {role.id} ({role.name}); give the id to be sure"
         return role, note

@@ -36,7 +36,8 @@ def emit(result: Any, fmt: str, output: Path | None = None, force: bool = False)
             console = Console(highlight=False, soft_wrap=False, width=MIN_WIDTH)
         if console.is_terminal:
             try:
-                console.print(rendered, crop=False)
+                if not page(console, rendered):
+                    console.print(rendered, crop=False)
             except BrokenPipeError:
                 raise
             except OSError as exc:
@@ -66,6 +67,29 @@ def emit(result: Any, fmt: str, output: Path | None = None, force: bool = False)
     from rolecmp.files import write_new
 
     write_new(output, text, replace=force)
+
+
+#: ``--no-pager`` sets "off"; the pager is also off when output is not a terminal.
+PAGER = {"off": False}
+
+
+def page(console: Any, rendered: Any) -> bool:
+    """Show output taller than the terminal through the pager ($PAGER, else less with -FRX:
+    quit when it fits, keep colours); whether it did. Off with --no-pager, PAGER=cat or an
+    empty PAGER."""
+    if PAGER["off"] or os.environ.get("PAGER", "less").strip() in ("", "cat"):
+        return False
+    with console.capture() as captured:
+        console.print(rendered, crop=False)
+    text = captured.get()
+    if text.count("\n") < console.height:
+        sys.stdout.write(text)
+        return True
+    import pydoc
+
+    os.environ.setdefault("LESS", "-FRX")
+    pydoc.pager(text)
+    return True
 
 
 def warn_stale(result: Any) -> None:
@@ -229,15 +253,37 @@ def resolve(cat: Any, name: str) -> Any:
     return role
 
 
-def compare_roles(names: Sequence[str], only: str | None, state: str | None, fmt: str,
-                  output: Path | None, force: bool, data_dirs: Sequence[str] = (),
-                  area: str | None = None) -> None:
+Out = Path | str | None
+
+
+def output_and_format(fmt: str | None, output: Out) -> tuple[str, Path | None]:
+    """The format to write and the file to write it to: ``-o -`` is standard output, and the
+    output file's extension gives the format when --format does not."""
+    from rolecmp.interface import FORMAT_BY_EXTENSION
+
+    path = None if output is None or str(output) == "-" else Path(output)
+    if fmt is None:
+        fmt = FORMAT_BY_EXTENSION.get(path.suffix.lower(), "table") if path else "table"
+    return fmt.lower(), path
+
+
+def emit_to(result: Any, fmt: str | None, output: Out, force: bool) -> None:
+    """:func:`emit`, with ``--format`` and ``--output`` as given on the command line."""
+    chosen, path = output_and_format(fmt, output)
+    emit(result, chosen, path, force)
+
+
+def compare_roles(*, roles: Sequence[str], only: str | None = None, state: str | None = None,
+                  area: str | None = None, fmt: str | None = None, output: Out = None,
+                  force: bool = False, data_dirs: Sequence[str] = ()) -> None:
     """``rolecmp compare``."""
     from rolecmp.compare import compare, select_dimensions
 
+    if len(roles) < 2:
+        raise RolecmpError("give at least two roles to compare (see 'rolecmp compare --help')")
     dimensions, extras = select_dimensions(only.split(",") if only else None)
-    emit(compare(with_licensure(profiles(names, state, data_dirs, area)), dimensions, extras),
-         fmt, output, force)
+    emit_to(compare(with_licensure(profiles(roles, state, data_dirs, area)), dimensions, extras),
+            fmt, output, force)
 
 
 def with_licensure(found: list[Any]) -> list[Any]:
@@ -254,38 +300,50 @@ def with_licensure(found: list[Any]) -> list[Any]:
     return out
 
 
-def show_role(name: str, state: str | None, fmt: str, output: Path | None, force: bool,
-              data_dirs: Sequence[str] = (), area: str | None = None) -> None:
+def show_role(*, role: str, state: str | None = None, area: str | None = None,
+              fmt: str | None = None, output: Out = None, force: bool = False,
+              data_dirs: Sequence[str] = ()) -> None:
     """``rolecmp show``."""
-    emit(with_licensure(profiles([name], state, data_dirs, area))[0], fmt, output, force)
+    emit_to(with_licensure(profiles([role], state, data_dirs, area))[0], fmt, output, force)
 
 
-def licensure_table(name: str, state: str | None, fmt: str, output: Path | None, force: bool,
+def licensure_table(*, role: str, state: str | None = None, fmt: str | None = None,
+                    output: Out = None, force: bool = False,
                     data_dirs: Sequence[str] = ()) -> None:
     """``rolecmp licensure``."""
     from rolecmp.licensure import table
     from rolecmp.states import find_state
 
-    role = resolve(catalog(data_dirs), name)
+    found = resolve(catalog(data_dirs), role)
     highlight = find_state(state[:100]).code if state is not None else None
-    emit(table(role.id, role.name, highlight), fmt, output, force)
+    emit_to(table(found.id, found.name, highlight), fmt, output, force)
 
 
-def list_roles(which: str, families: Sequence[str], education: Sequence[str],
-               contact: Sequence[str], sort: str, origin: bool, fmt: str,
-               output: Path | None, force: bool, data_dirs: Sequence[str] = (),
-               all_tiers: bool = False, groups: Sequence[str] = ()) -> None:
+class NothingFound(RolecmpError):
+    """A search or a listing that matched nothing: exit 1, like grep."""
+
+    exit_code = 1
+
+
+def list_roles(*, which: str = "roles", family: Sequence[str] = (),
+               education: Sequence[str] = (), contact: Sequence[str] = (), sort: str = "id",
+               origin: bool = False, all_tiers: bool = False, groups: Sequence[str] = (),
+               fmt: str | None = None, output: Out = None, force: bool = False,
+               data_dirs: Sequence[str] = ()) -> None:
     """``rolecmp list``."""
     from rolecmp.listing import list_roles as listing
 
-    emit(listing(catalog(data_dirs), which, families=families, education=education,
-                 contact=contact, sort=sort.lower(), show_origin=origin,
-                 tiers="all" if all_tiers or groups else "curated", groups=groups),
-         fmt, output, force)
+    result = listing(catalog(data_dirs), which.lower(), families=family, education=education,
+                     contact=contact, sort=sort.lower(), show_origin=origin,
+                     tiers="all" if all_tiers or groups else "curated", groups=groups)
+    emit_to(result, fmt, output, force)
+    if not result.rows:
+        raise NothingFound("no role matches these filters")
 
 
-def pay_by_area(name: str, by: str, state: str | None, limit: int | None, fmt: str,
-                output: Path | None, force: bool, data_dirs: Sequence[str] = ()) -> None:
+def pay_by_area(*, role: str, by: str = "state", state: str | None = None,
+                limit: int | None = None, fmt: str | None = None, output: Out = None,
+                force: bool = False, data_dirs: Sequence[str] = ()) -> None:
     """``rolecmp pay``."""
     from rolecmp.pay import rank_areas
     from rolecmp.states import find_state
@@ -293,25 +351,28 @@ def pay_by_area(name: str, by: str, state: str | None, limit: int | None, fmt: s
     if limit is not None and limit < 1:
         raise RolecmpError("--limit must be at least 1")
     cat = catalog(data_dirs)
-    role = resolve(cat, name)
-    specialties = [e.id for e in cat.entries() if e.parent == role.id]
+    found = resolve(cat, role)
+    specialties = [e.id for e in cat.entries() if e.parent == found.id]
     highlight = find_state(state[:100]).code if state is not None else None
-    emit(rank_areas(role, by, highlight, limit, specialties), fmt, output, force)
+    emit_to(rank_areas(found, by.lower(), highlight, limit, specialties), fmt, output, force)
 
 
-def search_roles(text: str, limit: int, fmt: str, output: Path | None, force: bool,
-                 data_dirs: Sequence[str] = ()) -> None:
+def search_roles(*, text: str, limit: int = 25, fmt: str | None = None, output: Out = None,
+                 force: bool = False, data_dirs: Sequence[str] = ()) -> None:
     """``rolecmp search``."""
     from rolecmp.search import search
 
     if limit < 1:
         raise RolecmpError("--limit must be at least 1")
-    emit(search(catalog(data_dirs), text, limit), fmt, output, force)
+    result = search(catalog(data_dirs), text, limit)
+    emit_to(result, fmt, output, force)
+    if not result.hits:
+        raise NothingFound(f"no role matches {text!r}")
 
 
-def similar_roles(name: str, limit: int, fmt: str, output: Path | None, force: bool,
-                  data_dirs: Sequence[str] = (), all_tiers: bool = False,
-                  groups: Sequence[str] = ()) -> None:
+def similar_roles(*, role: str, limit: int = 10, all_tiers: bool = False,
+                  groups: Sequence[str] = (), fmt: str | None = None, output: Out = None,
+                  force: bool = False, data_dirs: Sequence[str] = ()) -> None:
     """``rolecmp similar``."""
     from rolecmp.listing import in_groups
     from rolecmp.similarity import nearest
@@ -321,52 +382,116 @@ def similar_roles(name: str, limit: int, fmt: str, output: Path | None, force: b
     cat = catalog(data_dirs)
     tiers = "all" if all_tiers or groups else "curated"
     entries = in_groups(cat.entries(tiers), groups)
-    emit(nearest(resolve(cat, name), [cat.get(e.id) for e in entries], limit), fmt, output,
-         force)
+    emit_to(nearest(resolve(cat, role), [cat.get(e.id) for e in entries], limit), fmt, output,
+            force)
 
 
-def move(start: str, goal: str, state: str | None, fmt: str, output: Path | None, force: bool,
-         data_dirs: Sequence[str] = (), area: str | None = None) -> None:
+def move(*, start: str, goal: str, state: str | None = None, area: str | None = None,
+         fmt: str | None = None, output: Out = None, force: bool = False,
+         data_dirs: Sequence[str] = ()) -> None:
     """``rolecmp path``."""
     from rolecmp.path import plan_move
 
     first, second = with_licensure(profiles([start, goal], state, data_dirs, area))
-    emit(plan_move(first, second, second.state_licensure), fmt, output, force)
+    emit_to(plan_move(first, second, second.state_licensure), fmt, output, force)
 
 
-def fit_roles(given: dict[str, Any], limit: int, fmt: str, output: Path | None, force: bool,
+def _interactive() -> bool:
+    """Whether a person is at the keyboard: stdin and stdout are both open terminals (either may
+    be closed, ``<&-``, and then is None)."""
+    return (sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None
+            and sys.stdout.isatty())
+
+
+def fit_roles(*, contact: str | None = None, setting: str | None = None,
+              admin: bool | None = None, max_months: str | int | None = None,
+              pay: str | None = None, limit: int = 10, groups: Sequence[str] = (),
+              fmt: str | None = None, output: Out = None, force: bool = False,
               data_dirs: Sequence[str] = ()) -> None:
-    """``rolecmp fit``, once every answer is known."""
-    from rolecmp.fit import check_answers, rank
-    from rolecmp.profile import build_profile
+    """``rolecmp fit``: the answers not given as flags are asked for in a terminal."""
+    from rolecmp import fit
 
     if limit < 1:
         raise RolecmpError("--limit must be at least 1")
-    answers = check_answers({k: v.lower() if isinstance(v, str) else v
-                             for k, v in given.items()})
+    given: dict[str, Any] = {"contact": contact, "setting": setting, "admin": admin,
+                             "max_months": max_months, "pay": pay}
+    if any(v is None for v in given.values()) and _interactive():
+        given = ask_fit_questions(given)
+    answers = fit.check_answers({k: v.lower() if isinstance(v, str) else v
+                                 for k, v in given.items()})
     cat = catalog(data_dirs)
-    emit(rank([build_profile(r, cat) for r in cat.all()], answers, limit), fmt, output, force)
+    emit_to(fit.rank(fit_profiles(cat, groups), answers, limit), fmt, output, force)
 
 
-def list_sources(fmt: str, output: Path | None, force: bool) -> None:
+def fit_profiles(cat: Any, groups: Sequence[str]) -> list[Any]:
+    """The profiles fit ranks: those fit.candidates chooses, else the curated roles."""
+    from rolecmp import fit
+    from rolecmp.profile import build_profile
+
+    chooser = getattr(fit, "candidates", None)
+    roles = chooser(cat, tuple(groups) or ("healthcare",)) if chooser else cat.all()
+    return [build_profile(r, cat) for r in roles]
+
+
+def ask_fit_questions(given: dict[str, Any]) -> dict[str, Any]:
+    """Ask, in a terminal, the fit questions whose answers were not given as flags. Answers are
+    taken in any case, and training in months or years ("2 years")."""
+    import click
+
+    from rolecmp import fit
+    from rolecmp.interface import CONTACT_LEVELS, PAY_LEVELS
+
+    answers = dict(given)
+    settings = list(getattr(fit, "SETTINGS", {}))
+    if answers["contact"] is None:
+        answers["contact"] = click.prompt("How much patient contact do you want?",
+                                          type=click.Choice(CONTACT_LEVELS, case_sensitive=False))
+    if answers["setting"] is None:
+        answers["setting"] = click.prompt("Where would you like to work?",
+                                          type=click.Choice(settings, case_sensitive=False))
+    if answers["admin"] is None:
+        answers["admin"] = click.confirm("Do you want administrative work too?")
+    if answers["max_months"] is None:
+        parse = getattr(fit, "parse_months", None)
+        answers["max_months"] = click.prompt(
+            "How much training are you willing to do (months, or e.g. 2 years)?",
+            value_proc=parse) if parse else click.prompt(
+            "How many months of training are you willing to do?", type=int)
+    if answers["pay"] is None:
+        answers["pay"] = click.prompt("How much does pay matter?",
+                                      type=click.Choice(PAY_LEVELS, case_sensitive=False))
+    return answers
+
+
+def list_sources(*, fmt: str | None = None, output: Out = None, force: bool = False,
+                 data_dirs: Sequence[str] = ()) -> None:
     """``rolecmp sources``."""
     from rolecmp.figures import releases
     from rolecmp.sources import SourceList
 
-    emit(SourceList(releases()), fmt, output, force)
+    emit_to(SourceList(releases()), fmt, output, force)
 
 
-def validate_files(paths: Sequence[Path], fmt: str, output: Path | None, force: bool,
-                   data_dirs: Sequence[str] = ()) -> bool:
-    """``rolecmp validate``; whether every file is fine."""
+class ProblemsFound(RolecmpError):
+    """``validate`` found problems; they are already printed."""
+
+    exit_code = 1
+
+
+def validate_files(*, paths: Sequence[Path | str] = (), fmt: str | None = None,
+                   output: Out = None, force: bool = False,
+                   data_dirs: Sequence[str] = ()) -> None:
+    """``rolecmp validate``: exits with status 1 when any file has a problem."""
     from rolecmp.validate import validate_paths
 
-    report = validate_paths(paths, catalog(data_dirs))
-    emit(report, fmt, output, force)
-    return report.ok
+    report = validate_paths([Path(p) for p in paths], catalog(data_dirs))
+    emit_to(report, fmt, output, force)
+    if not report.ok:
+        raise ProblemsFound(f"{len(report.problems)} problem"
+                            f"{'s' if len(report.problems) != 1 else ''} found")
 
 
-def new_role(role_id: str, data_dirs: Sequence[str] = ()) -> None:
+def new_role(*, role_id: str, data_dirs: Sequence[str] = ()) -> None:
     """``rolecmp new``: the template goes to the last --data-dir, else the user data folder."""
     from rolecmp.catalog import roles_subdir
     from rolecmp.dirs import user_data_dir
@@ -384,7 +509,7 @@ def new_role(role_id: str, data_dirs: Sequence[str] = ()) -> None:
     write_stdout(f"Wrote {path}\nFill in every TODO, then check it: rolecmp validate {path}\n")
 
 
-def schema() -> None:
+def schema(*, data_dirs: Sequence[str] = ()) -> None:
     """``rolecmp schema``."""
     import json
 
@@ -407,3 +532,39 @@ def role_completions(incomplete: str, data_dirs: Sequence[str] = ()) -> list[str
     if ids or not key:
         return ids
     return sorted({a for e in entries for a in e.aliases if a.startswith(key)})
+
+
+def completions(kind: str, incomplete: str, data_dirs: Sequence[str] = ()) -> list[str]:
+    """Shell completion of an argument's or option's values, by the ``complete`` kind
+    :mod:`rolecmp.interface` declares: roles, states, areas, groups, dimensions, settings."""
+    if kind == "roles":
+        return role_completions(incomplete, data_dirs)
+    typed = incomplete.lower()
+    if kind == "states":
+        from rolecmp.states import STATES
+
+        return [s.code for s in STATES if s.code.lower().startswith(typed)] or \
+            [s.name for s in STATES if s.name.lower().startswith(typed)]
+    if kind == "areas":
+        from rolecmp.areas import areas
+
+        found = areas().values()
+        return [a.short or a.code for a in found if (a.short or a.code).startswith(typed)] \
+            if typed[:1].isdigit() else \
+            [a.name for a in found if a.name.lower().startswith(typed)][:100]
+    if kind == "groups":
+        from rolecmp.dataset import major_groups
+
+        return [v for v in ("healthcare", *major_groups()) if v.startswith(typed)]
+    if kind == "dimensions":
+        from rolecmp.compare import DIMENSIONS, EXTRAS
+
+        done, _, last = incomplete.rpartition(",")
+        prefix = done + "," if done else ""
+        return [prefix + k for k in (*(d.key for d in DIMENSIONS), *EXTRAS)
+                if k.startswith(last.lower())]
+    if kind == "settings":
+        from rolecmp import fit
+
+        return [s for s in getattr(fit, "SETTINGS", {}) if s.startswith(typed)]
+    return []

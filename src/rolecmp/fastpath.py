@@ -1,17 +1,14 @@
-"""The console script's entry point: plain ``compare``, ``show`` and ``list`` runs skip Typer.
+"""The console script's entry point: plain runs of the commands people run all day skip Typer.
 
 Importing Typer and Click and building the command group costs about as much as importing Rich
-and printing a table (benchmarks/README.md has the figures), and these three commands are the
-ones people run all day. So when the arguments are of the plain forms below, they are parsed
-here and handed to the same functions the Typer commands call (:mod:`rolecmp.commands`);
-everything else - help, completion, global options, any unusual or wrong argument - goes to the
-Typer app, which stays the definition of the interface. tests/test_fastpath.py checks that both
-ways give the same output, errors and exit status.
+and printing a table (benchmarks/README.md has the figures). So the commands
+:mod:`rolecmp.interface` marks ``fast`` are parsed here, from that same declaration, and handed to
+the same functions of :mod:`rolecmp.commands` the Typer app calls. Anything else - help,
+completion, options of rolecmp itself, an unknown or abbreviated option, a value that is not one
+of its choices, a missing value - goes to the Typer app, which says what is wrong.
+tests/test_fastpath.py checks, for every case meant to be fast, that this path is taken and that
+its output, errors, exit status and files are those of the Typer app.
 
-Handled: ``compare ROLE ROLE... [--only X] [--state X] [--format X] [--output X] [--force]``,
-``show ROLE [--state X] [--format X] [--output X] [--force]`` and
-``list [roles|specialties] [--family X]... [--education X]... [--contact X]... [--sort X]
-[--origin] [--format X] [--output X] [--force]``, with ``-s``/``-f``/``-o`` and ``--opt=value``.
 Set ``ROLECMP_NO_FAST_PATH=1`` to send everything through Typer.
 """
 
@@ -20,29 +17,20 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
-
-FORMATS = ("table", "json", "csv", "markdown", "html")
-COMMON = {"--format": "format", "-f": "format", "--output": "output", "-o": "output"}
-VALUED = {
-    "compare": {**COMMON, "--only": "only", "--state": "state", "-s": "state"},
-    "show": {**COMMON, "--state": "state", "-s": "state"},
-    "list": {**COMMON, "--family": "family", "--education": "education",
-             "--contact": "contact", "--sort": "sort"},
-}
-FLAGS = {"compare": {"--force"}, "show": {"--force"}, "list": {"--force", "--origin"}}
-REPEATED = {"family", "education", "contact"}
+from typing import Any
 
 
 def parse(argv: list[str]) -> Callable[[], None] | None:
     """The command ``argv`` asks for, ready to run, or None for the Typer app to handle."""
-    if not argv or argv[0] not in VALUED:
+    from rolecmp import interface
+
+    spec = interface.BY_NAME.get(argv[0]) if argv else None
+    if spec is None or not spec.fast:
         return None
-    command, rest = argv[0], argv[1:]
-    values: dict[str, str] = {}
-    lists: dict[str, list[str]] = {name: [] for name in REPEATED}
-    flags: set[str] = set()
+    options = {flag: option for option in spec.options for flag in option.flags}
+    values: dict[str, Any] = {o.dest: ([] if o.multiple else o.default) for o in spec.options}
     positional: list[str] = []
+    rest = argv[1:]
     i = 0
     while i < len(rest):
         token = rest[i]
@@ -51,45 +39,75 @@ def parse(argv: list[str]) -> Callable[[], None] | None:
             positional.append(token)
             continue
         name, eq, value = token.partition("=")
-        if name in FLAGS[command] and not eq:
-            flags.add(name)
-            continue
-        dest = VALUED[command].get(name)
-        if dest is None:
+        option = options.get(name)
+        if option is None or option.kind == "switch":
             return None  # help, --, unknown or abbreviated options: Typer says what to do
+        if option.kind == "flag":
+            if eq:
+                return None
+            values[option.dest] = True
+            continue
         if not eq:
-            if i >= len(rest) or rest[i].startswith("-"):
+            if i >= len(rest) or (rest[i].startswith("-") and rest[i] != "-"):
                 return None
             value = rest[i]
             i += 1
-        if dest in REPEATED:
-            lists[dest].append(value)
+        converted = _convert(option, value)
+        if converted is None:
+            return None
+        if option.multiple:
+            values[option.dest].append(converted)
         else:
-            values[dest] = value
-    fmt = values.get("format", "table").lower()
-    if fmt not in FORMATS:
+            values[option.dest] = converted
+    arguments = _arguments(spec, positional)
+    if arguments is None:
         return None
-    output = Path(values["output"]) if "output" in values else None
-    if output is not None and (os.path.isdir(output) or not values["output"]):
-        return None
-    force = "--force" in flags
+    values.update(arguments)
     from rolecmp import commands
 
-    if command == "compare":
-        if len(positional) < 2:
+    run = getattr(commands, spec.run)
+    return lambda: run(**values)
+
+
+def _convert(option: Any, value: str) -> Any:
+    """The value as the Typer app would pass it, or None when only Typer can say what is wrong
+    with it (so that both ways give the same error)."""
+    if option.choices:
+        lowered = value.lower()
+        return next((c for c in option.choices if c.lower() == lowered), None)
+    if option.kind == "int":
+        try:
+            return int(value)
+        except ValueError:
             return None
-        return lambda: commands.compare_roles(positional, values.get("only"), values.get("state"),
-                                              fmt, output, force)
-    if command == "show":
-        if len(positional) != 1:
-            return None
-        return lambda: commands.show_role(positional[0], values.get("state"), fmt, output, force)
-    which = positional[0].lower() if positional else "roles"
-    if len(positional) > 1 or which not in ("roles", "specialties"):
+    if option.kind == "path" and not value:
         return None
-    return lambda: commands.list_roles(which, lists["family"], lists["education"],
-                                       lists["contact"], values.get("sort", "id"),
-                                       "--origin" in flags, fmt, output, force)
+    return value
+
+
+def _arguments(spec: Any, positional: list[str]) -> dict[str, Any] | None:
+    """The positional arguments by name, or None when they do not fit the declaration."""
+    found: dict[str, Any] = {}
+    left = list(positional)
+    for argument in spec.arguments:
+        if argument.many:
+            if argument.required and not left:
+                return None
+            found[argument.dest] = left
+            left = []
+        elif left:
+            value = left.pop(0)
+            if argument.choices:
+                chosen = next((c for c in argument.choices if c == value.lower()), None)
+                if chosen is None:
+                    return None
+                value = chosen
+            found[argument.dest] = value
+        elif argument.required:
+            return None
+        else:
+            found[argument.dest] = argument.default
+    return None if left else found
 
 
 def main() -> None:
