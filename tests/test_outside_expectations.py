@@ -91,7 +91,7 @@ def test_hospital_scores_nursing_and_respiratory_care(run):
     scores = {r["id"]: r for r in ranking}
     for role in ("registered-nurse", "respiratory-therapist", "orderly"):
         setting = next(x for x in scores[role]["reasons"] if x["criterion"] == "setting")
-        assert setting["points"] == setting["max_points"] == 30, role
+        assert setting["points"] == setting["max_points"] == 35, role
     # Dental hygienists work in dentists' offices, not hospitals.
     hygienist = next(x for x in scores["dental-hygienist"]["reasons"]
                      if x["criterion"] == "setting")
@@ -102,7 +102,7 @@ def test_clinic_is_offices(run):
     ranking = fit(run, "clinic", admin=True, months=24, limit=200)
     points = {r["id"]: next(x["points"] for x in r["reasons"] if x["criterion"] == "setting")
               for r in ranking}
-    assert points["medical-assistant"] == points["dental-assistant"] == 30
+    assert points["medical-assistant"] == points["dental-assistant"] == 35
     assert points["orderly"] < 5 and points["nursing-assistant"] < 5
 
 

@@ -11,7 +11,26 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rolecmp.catalog import default_catalog
-from rolecmp.fit import Answers, rank
+from rolecmp.errors import RolecmpError
+from rolecmp.fit import (
+    ADMIN_POINTS,
+    ADMIN_RATING,
+    BACHELOR_MONTHS,
+    CONTACT_POINTS,
+    FULL_SHARE,
+    MAX_POINTS,
+    PAY_WEIGHTS,
+    SETTING_POINTS,
+    SETTINGS,
+    SOME_ROUTE_POINTS,
+    TRAINING_POINTS,
+    Answers,
+    candidates,
+    check_answers,
+    parse_months,
+    rank,
+    training_fit,
+)
 from rolecmp.profile import build_profile
 from rolecmp.similarity import (
     Vector,
@@ -171,22 +190,144 @@ def test_similar(run):
 ANSWERS = Answers("high", "lab", False, 24, "medium")
 
 
-def test_fit_ranks_with_reasons(run):
+@pytest.fixture(scope="module")
+def fit_profiles():
+    from rolecmp import catalog
+
+    catalog.reset()
+    cat = default_catalog()
+    return {r.id: build_profile(r, cat) for r in candidates(cat)}
+
+
+def reason(row, criterion):
+    return next(r for r in row.reasons if r.criterion == criterion)
+
+
+def scored(fit_profiles, role_id, answers=ANSWERS):
+    result = rank(list(fit_profiles.values()), answers)
+    return next(r for r in result.rows if r.id == role_id)
+
+
+def test_fit_ranks_with_reason_records(run):
     data = run.json("fit", "--contact", "high", "--setting", "lab", "--no-admin",
                     "--max-months", "24", "--pay", "medium")
     ranking = data["ranking"]
     scores = [r["score"] for r in ranking]
     assert scores == sorted(scores, reverse=True)
-    assert all(r["reasons"] for r in ranking)
     assert "medical-technician" not in [r["id"] for r in ranking]  # umbrellas are left out
-    top = ranking[0]
-    assert top["reasons"][0] == "+30 patient contact high (as wanted)"
-    assert any(r.startswith("+30 lab: ") for r in top["reasons"])
-    assert "phlebotomist" in [r["id"] for r in ranking[:3]]
+    for row in ranking:
+        # issue 11 item 2: reasons are data, no sentences
+        assert [r["criterion"] for r in row["reasons"]] == ["contact", "setting", "admin",
+                                                            "training", "pay"]
+        assert all(set(r) == {"criterion", "points", "max_points", "basis", "value"}
+                   for r in row["reasons"])
+        assert sum(r["points"] for r in row["reasons"]) == row["score"] <= 100
+    assert data["setting"]["name"] == "lab" and data["max_score"] == 100
+    # the one lab occupation with a route of 24 months, though its contact is low
+    assert "medical-laboratory-technician" in [r["id"] for r in ranking[:5]]
+
+
+def test_fit_reasons_in_words_in_every_format(run):
+    args = ("fit", "--contact", "high", "--setting", "imaging", "--no-admin", "--max-months",
+            "48", "--pay", "medium", "-n", "2")
+    out = " ".join(run(*args).stdout.split())
+    assert "35/35 imaging: O*NET occupation 29-2034.00 Radiologic Technologists" in out
+    rows = list(csv.DictReader(io.StringIO(run(*args, "-f", "csv").stdout)))
+    assert rows[0]["reasons"].startswith("25/25 patient contact high, as wanted")
+    assert "training fits within 48 months" in run(*args, "-f", "markdown").stdout
+    assert "35/35 imaging" in run(*args, "-f", "html").stdout
+
+
+def test_fit_points_for_contact(fit_profiles):
+    # MLS: O*NET measures moderate contact (caring for others 3.55)
+    for wanted, points in (("moderate", 25), ("low", 10), ("high", 10)):
+        row = scored(fit_profiles, "medical-laboratory-scientist",
+                     Answers(wanted, "lab", False, 48, "low"))
+        assert reason(row, "contact").points == points
+        assert reason(row, "contact").basis == "onet"
+    row = scored(fit_profiles, "medical-laboratory-technician",
+                 Answers("high", "lab", False, 48, "low"))
+    assert reason(row, "contact").points == 0  # low against high
+    emt = scored(fit_profiles, "emt", Answers("high", "emergency", False, 48, "low"))
+    assert reason(emt, "contact").basis == "role-file"  # O*NET has not rated EMTs
+    assert reason(emt, "contact").points == 25
+
+
+def test_fit_points_for_setting(fit_profiles):
+    def setting(role_id, name):
+        return reason(scored(fit_profiles, role_id, Answers("high", name, False, 120, "low")),
+                      "setting")
+
+    listed = setting("radiologic-technologist", "imaging")
+    assert (listed.points, listed.basis, listed.value["onet_code"]) == (35, "onet-title",
+                                                                       "29-2034.00")
+    phlebotomy = setting("phlebotomist", "lab")  # 33.2% of its jobs in NAICS 6215
+    assert (phlebotomy.points, phlebotomy.value["share"]) == (23, 0.332)
+    assert setting("licensed-practical-nurse", "long-term-care").points == 27  # 38%
+    assert setting("nursing-assistant", "home").points == 5  # 7.1%
+    assert setting("registered-nurse", "hospital").points == 35  # 60%, over half
+    # 6215 holds imaging centers: an imaging occupation's share there is not lab work
+    mri = setting("mri-technologist", "lab")
+    assert mri.points == 0 and mri.value["not_counted"] == "imaging"
+    assert setting("dental-assistant", "imaging").points == 0
+
+
+def test_fit_points_for_admin(fit_profiles):
+    def admin(role_id, wanted):
+        return reason(scored(fit_profiles, role_id, Answers("high", "lab", wanted, 120, "low")),
+                      "admin")
+
+    assert admin("pharmacist", True).points == 10  # O*NET 3.03: has it
+    assert admin("pharmacist", False).points == 0
+    assert admin("diagnostic-medical-sonographer", False).points == 10  # 2.98: little
+    assert admin("diagnostic-medical-sonographer", True).value["has"] is False
+    assert admin("emt", True).basis == "role-file"
+
+
+@pytest.mark.parametrize("role_id, months, fits, points", [
+    ("healthcare-support-workers-all-other", 0, "all", 10),  # high school: 0 months
+    ("health-information-technologists-and-medical-registrars", 24, "all", 10),  # associate
+    ("health-information-technologists-and-medical-registrars", 23, "none", 0),
+    ("exercise-physiologists", 47, "none", 0),  # bachelor's: 48-60 months
+    ("exercise-physiologists", 48, "some", 5),
+    ("exercise-physiologists", 60, "all", 10),
+    ("genetic-counselors", 59, "none", 0),  # master's: 60-72
+    ("genetic-counselors", 60, "some", 5),
+    ("genetic-counselors", 72, "all", 10),
+    ("audiologists", 83, "none", 0),  # doctoral: 84 or more, never known to end
+    ("audiologists", 600, "some", 5),
+    ("pharmacist", 83, "none", 0),  # 36-48 months after a bachelor's degree
+    ("pharmacist", 84, "some", 5),
+    ("pharmacist", 96, "all", 10),
+    ("medical-assistant", 11, "none", 0),  # the role file's 12-24 months
+    ("medical-assistant", 12, "some", 5),
+    ("medical-laboratory-technician", 24, "some", 5),  # associate 24; certificate unknown
+    ("medical-laboratory-technician", 12, "unknown", 0),
+    ("medical-transcriptionists", 120, "unknown", 0),  # BLS: postsecondary nondegree award
+])
+def test_fit_training_routes(fit_profiles, role_id, months, fits, points):
+    status, found = training_fit(fit_profiles[role_id], months)
+    assert (status, found.points) == (fits, points)
+
+
+def test_fit_pay_by_rank_among_the_candidates(fit_profiles):
+    profiles = list(fit_profiles.values())
+    high = rank(profiles, Answers("high", "lab", False, 1200, "high"))
+    medium = rank(profiles, Answers("high", "lab", False, 1200, "medium"))
+    low = rank(profiles, Answers("high", "lab", False, 1200, "low"))
+    for result, most in ((high, 20), (medium, 10), (low, 0)):
+        pays = [reason(r, "pay") for r in result.rows]
+        assert max(p.points for p in pays) == most
+        assert all(p.max_points == most for p in pays if p.basis != "unknown")
+    top = max(high.rows, key=lambda r: reason(r, "pay").value["percentile"] or 0)
+    assert reason(top, "pay").value["percentile"] == 100
+    lowest = min((r for r in high.rows if r.median_annual),
+                 key=lambda r: (r.median_annual, r.id))
+    assert reason(lowest, "pay").points == 0
 
 
 def test_fit_leaves_out_roles_whose_training_is_too_long(run):
-    data = run.json("fit", "--contact", "high", "--setting", "office", "--no-admin",
+    data = run.json("fit", "--contact", "high", "--setting", "clinic", "--no-admin",
                     "--max-months", "12", "--pay", "high")
     ranked = [r["id"] for r in data["ranking"]]
     assert "physician-assistant" in data["excluded_for_training"]
@@ -194,13 +335,14 @@ def test_fit_leaves_out_roles_whose_training_is_too_long(run):
     assert not set(ranked) & set(data["excluded_for_training"])
 
 
-def test_fit_ranking_is_stable_under_ties(roles):
-    profiles = [build_profile(r, default_catalog()) for r in roles.values()]
+def test_fit_ranking_is_stable_under_ties(fit_profiles):
+    profiles = list(fit_profiles.values())
     first = rank(profiles, ANSWERS)
     second = rank(list(reversed(profiles)), ANSWERS)
     assert first == second
     for a, b in itertools.pairwise(first.rows):
-        assert (-a.score, a.id) <= (-b.score, b.id)
+        assert (a.training == "unknown", -a.score, a.id) <= \
+            (b.training == "unknown", -b.score, b.id)
 
 
 def test_fit_without_a_terminal_says_which_flags_are_needed(run):
@@ -213,4 +355,39 @@ def test_fit_without_a_terminal_says_which_flags_are_needed(run):
 def test_fit_rejects_bad_values(run):
     result = run("fit", "--contact", "lots", "--setting", "lab", "--admin", "--max-months", "6",
                  "--pay", "low", code=2)
-    assert "--contact must be one of low, moderate, high" in result.stderr
+    assert "--contact" in result.stderr and "low" in result.stderr and "high" in result.stderr
+
+
+def test_fit_answers_in_any_case_with_synonyms():
+    given = {"contact": "Medium", "setting": "Office", "admin": False, "max_months": "2 years",
+             "pay": "Moderate"}
+    assert check_answers(given) == Answers("moderate", "clinic", False, 24, "medium")
+    assert check_answers({**given, "contact": "HIGH", "pay": "HIGH", "setting": "OR"}) == \
+        Answers("high", "operating-room", False, 24, "high")
+    with pytest.raises(RolecmpError, match="--setting must be one of hospital, clinic"):
+        check_answers({**given, "setting": "spa"})
+    with pytest.raises(RolecmpError, match="--pay must be one of low, medium, high"):
+        check_answers({**given, "pay": "lots"})
+
+
+@pytest.mark.parametrize("text, months", [
+    ("24", 24), ("2 years", 24), ("18 months", 18), ("1.5 years", 18), ("six months", 6),
+    ("2y", 24), ("26 weeks", 6), (" 12 MONTHS ", 12), (0, 0), (36, 36)])
+def test_parse_months(text, months):
+    assert parse_months(text) == months
+
+
+@pytest.mark.parametrize("text", ["lots", "", "years", "-3", "1e3", "two and a half years"])
+def test_parse_months_refuses_what_it_cannot_read(text):
+    with pytest.raises(RolecmpError, match="--max-months"):
+        parse_months(text)
+
+
+def test_fit_constants():
+    # Changing any weight is a change of method: the method text and these tests change too.
+    assert (CONTACT_POINTS, SETTING_POINTS, ADMIN_POINTS, TRAINING_POINTS, SOME_ROUTE_POINTS,
+            PAY_WEIGHTS, MAX_POINTS) == ((25, 10, 0), 35, 10, 10, 5,
+                                         {"low": 0, "medium": 10, "high": 20}, 100)
+    assert (FULL_SHARE, ADMIN_RATING, BACHELOR_MONTHS) == (0.5, 3.0, 48)
+    assert set(SETTINGS) >= {"hospital", "clinic", "lab", "imaging", "operating-room",
+                             "pharmacy", "home", "long-term-care", "emergency"}

@@ -8,15 +8,15 @@ Criteria and points (at most 100 in all):
   and "Performing for or Working Directly with the Public": high at 4.25 or more, moderate from
   3.5, else low); a curated role O*NET has not rated uses its role file's level. The level wanted
   scores 25, one level off 10, two levels off 0; an unknown level scores 0 and says so.
-- setting, 30: hospital, clinic, home and long-term care are measured by the share of the
-  occupation's national jobs in the setting's industries (BLS OEWS, NAICS): 30 points at half
+- setting, 35: hospital, clinic, home and long-term care are measured by the share of the
+  occupation's national jobs in the setting's industries (BLS OEWS, NAICS): 35 points at half
   its jobs or more, in proportion below that. Imaging, lab, operating room, pharmacy and
   emergency are the O*NET-SOC occupations whose O*NET title names that work
-  (data/fit/settings.yaml), 30 points; lab also counts an occupation's share of jobs in medical
+  (data/fit/settings.yaml), 35 points; lab also counts an occupation's share of jobs in medical
   and diagnostic laboratories (NAICS 6215) unless it is an imaging occupation.
-- administrative work, 15: O*NET "Performing Administrative Activities" (4.A.4.c.1) importance
+- administrative work, 10: O*NET "Performing Administrative Activities" (4.A.4.c.1) importance
   3.0 or more means the role has it; a curated role O*NET has not rated uses its role file's
-  administrative duties. 15 when that matches the answer; an unknown scores 0 and says so.
+  administrative duties. 10 when that matches the answer; an unknown scores 0 and says so.
 - training, 10: the routes into the role are its role file's program months (curated roles),
   else its credential levels, else BLS's typical entry education, each level taken at BLS's
   length for it (high school 0 months; associate's 24; bachelor's 48-60; master's 60-72 and a
@@ -57,10 +57,10 @@ CONTACTS = CONTACT_LEVELS
 PAY_WEIGHTS = {"low": 0, "medium": 10, "high": 20}
 
 CONTACT_POINTS = (25, 10, 0)  # the level wanted, one level off, two levels off
-SETTING_POINTS = 30
+SETTING_POINTS = 35
 #: The share of an occupation's jobs in a setting's industries that earns every setting point.
 FULL_SHARE = 0.5
-ADMIN_POINTS = 15
+ADMIN_POINTS = 10
 #: O*NET importance (1-5) of "Performing Administrative Activities" from which a role has it.
 ADMIN_RATING = 3.0
 TRAINING_POINTS = 10  # every route fits

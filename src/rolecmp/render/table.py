@@ -419,7 +419,14 @@ def _(result: Move) -> RenderableType:
 
 @render_table.register("FitResult")
 def _(result: FitResult) -> RenderableType:
-    from rolecmp.fit import MAX_POINTS
+    from rolecmp.fit import (
+        ADMIN_POINTS,
+        CONTACT_POINTS,
+        MAX_POINTS,
+        PAY_WEIGHTS,
+        SETTING_POINTS,
+        TRAINING_POINTS,
+    )
     from rolecmp.render.words import fit_answers, fit_reason
 
     data = result.to_dict()
@@ -433,9 +440,10 @@ def _(result: FitResult) -> RenderableType:
         name = row["name"] + ("" if row["tier"] != "dataset" else "\n(not curated)")
         table.add_row(str(row["rank"]), literal(f"{row['id']}\n{name}"), str(row["score"]),
                       literal("\n".join(fit_reason(r) for r in row["reasons"])))
-    notes = [f"Score out of {MAX_POINTS}: contact 25, setting 30, admin 15, training 10, pay "
-             "up to 20 (rolecmp fit --help explains). Setting: " + result.setting.definition
-             + "."]
+    notes = [f"Score out of {MAX_POINTS}: contact {CONTACT_POINTS[0]}, setting "
+             f"{SETTING_POINTS}, admin {ADMIN_POINTS}, training {TRAINING_POINTS}, pay up to "
+             f"{max(PAY_WEIGHTS.values())} (rolecmp fit --help explains). Setting: "
+             + result.setting.definition + "."]
     if result.excluded:
         notes.append(f"Left out: {len(result.excluded)} roles whose every route is longer than "
                      f"{result.answers.max_months} months.")

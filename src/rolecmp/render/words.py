@@ -172,8 +172,11 @@ def _route_text(route: dict[str, Any]) -> str:
     return f"{LEVEL_NAMES.get(level, level)} {span}" if level else span
 
 
-def fit_reason(reason: dict[str, Any]) -> str:
-    """One fit reason record (rolecmp.fit.Reason.to_dict()) in words, with its points."""
+def fit_reason(reason: Any) -> str:
+    """One fit reason record (a rolecmp.fit.Reason or its to_dict()) in words, with its
+    points."""
+    if hasattr(reason, "to_dict"):
+        reason = reason.to_dict()
     v = reason["value"]
     basis = reason["basis"]
     head = f"{reason['points']}/{reason['max_points']}"
