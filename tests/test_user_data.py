@@ -59,9 +59,15 @@ def test_user_layer_origin(run):
     assert rows["home-aide"]["origin"] == "user"
 
 
-def test_missing_data_dir_is_a_usage_error(run, tmp_path):
-    result = run("--data-dir", str(tmp_path / "nope"), "list", code=2)
-    assert "does not exist" in result.stderr
+def test_missing_data_dir_is_a_usage_error(run, tmp_path, monkeypatch):
+    # the same clear error however the folder is named (issue 16)
+    missing = str(tmp_path / "nope")
+    result = run("--data-dir", missing, "list", code=2)
+    assert result.stderr == (f"rolecmp: error: data folder '{missing}' (from --data-dir) is not "
+                             "a folder\n")
+    monkeypatch.setenv("ROLECMP_DATA_DIR", missing)
+    assert run("list", code=2).stderr == (f"rolecmp: error: data folder '{missing}' (from "
+                                          "ROLECMP_DATA_DIR) is not a folder\n")
 
 
 # -- validate ----------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from rolecmp.cache import (  # noqa: F401  (names importable from catalog, as be
 )
 from rolecmp.dataset import Occupation
 from rolecmp.dirs import user_data_dir
-from rolecmp.errors import AmbiguousRole, InvalidRoleFile, RoleNotFound, _or_list
+from rolecmp.errors import AmbiguousRole, InvalidRoleFile, RolecmpError, RoleNotFound, _or_list
 from rolecmp.model import Role
 from rolecmp.names import normalize as _normalize
 from rolecmp.rules import ID_PATTERN, MUST_BE_SOURCED
@@ -570,10 +570,18 @@ def layers(data_dirs: Sequence[str | os.PathLike[str]] = ()) -> list[Layer]:
     if user is not None:
         found.append(Layer("user", user / "roles"))
     value = os.environ.get("ROLECMP_DATA_DIR", "")
-    found += [Layer("ROLECMP_DATA_DIR", roles_subdir(Path(p))) for p in value.split(os.pathsep)
-              if p]
-    found += [Layer("--data-dir", roles_subdir(Path(p))) for p in data_dirs]
+    named = [("ROLECMP_DATA_DIR", p) for p in value.split(os.pathsep) if p]
+    named += [("--data-dir", os.fspath(p)) for p in data_dirs]
+    for source, folder in named:
+        # However a data folder is named, one that is not there is the same clear error.
+        if not Path(folder).is_dir():
+            raise MissingDataFolder(f"data folder {folder!r} (from {source}) is not a folder")
+        found.append(Layer(source, roles_subdir(Path(folder))))
     return found
+
+
+class MissingDataFolder(RolecmpError):
+    """A data folder named by ``--data-dir`` or ``$ROLECMP_DATA_DIR`` that does not exist."""
 
 
 def roles_subdir(path: Path) -> Path:

@@ -8,13 +8,14 @@ here computes or formats anything, and no command, option or help text is writte
 """
 
 import inspect
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from rolecmp import __version__, commands, interface
 from rolecmp.commands import fail, flush, quiet_pipe
@@ -45,9 +46,12 @@ class RolecmpGroup(TyperGroup):
             code = 0
         except click.UsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            message = exc.format_message()
+            # Typer repeats Click's suggestion for a mistyped command: say it once.
+            message = re.sub(r"( Did you mean '[^']+'\?)\1+", r"\1", message)
             if "--data-dir" in exc.format_message():
                 hint = " (--data-dir goes before the command: rolecmp --data-dir DIR COMMAND)"
-            fail(exc.format_message() + hint, 2)
+            fail(message + hint, 2)
         except click.ClickException as exc:
             fail(exc.format_message(), exc.exit_code)
         except click.Abort:
@@ -150,6 +154,26 @@ def _argument(spec: interface.Argument) -> inspect.Parameter:
                              default=default)
 
 
+def _argument_help(self: Any, ctx: Any) -> tuple[str, str] | None:
+    """Typer 0.20 without Rich markup drops an argument's help and escapes its "[required]" as
+    markup ("\\[required]"): the help record of every argument, from the declaration."""
+    record = _typer_argument_help(self, ctx)
+    if record is None:
+        return None
+    name, text = record
+    command = interface.BY_NAME.get(ctx.command.name) if ctx.command else None
+    declared = next((a.help for a in command.arguments if a.dest == self.name), "") \
+        if command else ""
+    text = text.replace("\\[", "[")
+    if declared and not text.startswith(declared):
+        text = f"{declared}  {text}".strip()
+    return name, text
+
+
+_typer_argument_help = TyperArgument.get_help_record
+TyperArgument.get_help_record = _argument_help  # type: ignore[method-assign]
+
+
 def _register(spec: interface.Command) -> None:
     """Add the command ``spec`` declares: a function with the declared parameters that hands
     its values to the function of :mod:`rolecmp.commands` the declaration names."""
@@ -160,9 +184,10 @@ def _register(spec: interface.Command) -> None:
 
     run.__name__ = spec.name
     run.__doc__ = _help(spec.help)
+    summary = " ".join(spec.help.split("\n\n")[0].split())
     run.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [*map(_argument, spec.arguments), *map(_option, spec.options)])
-    app.command(spec.name)(run)
+    app.command(spec.name, short_help=summary)(run)
 
 
 def _many(spec: interface.Command, dest: str) -> bool:
@@ -180,7 +205,7 @@ def _version(value: bool) -> None:
 def _root(
     ctx: typer.Context,
     data_dirs: Annotated[list[Path] | None, typer.Option(
-        *interface.DATA_DIR.flags, show_default=False, file_okay=False, exists=True,
+        *interface.DATA_DIR.flags, show_default=False, file_okay=False,
         metavar=interface.DATA_DIR.metavar, help=interface.DATA_DIR.help)] = None,
     no_pager: Annotated[bool, typer.Option(*interface.NO_PAGER.flags,
                                            help=interface.NO_PAGER.help)] = False,
