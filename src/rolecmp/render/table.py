@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -22,6 +23,7 @@ from rolecmp.render.printable import first_sentence, printable
 if TYPE_CHECKING:
     from rolecmp.catalog import Entry
     from rolecmp.compare import Comparison
+    from rolecmp.compare import Row as CompareRow
     from rolecmp.figures import Pay
     from rolecmp.fit import FitResult
     from rolecmp.licensure import LicensureTable
@@ -41,6 +43,14 @@ DIFF_MARK = "≠"
 def literal(value: str, style: str = "") -> Text:
     """Data text shown exactly as written."""
     return Text(printable(value), style=style)
+
+
+def link_style(url: str) -> Style | str:
+    """A clickable link in terminals that support them (nothing elsewhere); only http(s)
+    URLs, so data cannot make a link to anything else."""
+    if not url.startswith(("https://", "http://")) or any(c.isspace() for c in url):
+        return ""
+    return Style(link=url)
 
 
 def _lines(lines: Sequence[str], bullets: bool) -> Text:
@@ -111,32 +121,19 @@ render_table: ByName[RenderableType] = ByName("terminal view")
 """The terminal view of a result: a Rich renderable (or plain text, for long listings)."""
 
 
+#: Columns a comparison needs per role for its side-by-side table; below that it is stacked.
+COMPARE_COLUMN = 32
+COMPARE_LABELS = 24
+
+
 @render_table.register("Comparison")
-def _(result: Comparison) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, show_lines=True, pad_edge=False)
-    many = len(result.roles) > 2
-    table.add_column("", style="bold", max_width=12 if many else 19)
-    for role in result.roles:
-        header = literal(role.name, "bold")
-        if not many:  # with three or more columns ids would break mid-word; JSON has them
-            header.append("\n")
-            header.append_text(literal(role.id, "dim"))
-        table.add_column(header, ratio=1, min_width=12, overflow="fold")
-    shows_pay = any(row.key == "pay" for row in result.rows)
-    scale = bar_scale([p.pay for p in result.profiles]) if shows_pay else None
-    for row in result.rows:
-        label = Text(f"{DIFF_MARK} " if row.differs else "  ")
-        label.append(row.label)
-        if row.differs:
-            label.stylize("yellow")
-        cells = [_lines(v, row.key in _BULLETED) for v in row.values]
-        if row.key == "pay" and scale:
-            for cell, profile in zip(cells, result.profiles, strict=True):
-                bar = pay_bar(profile.pay, *scale)
-                if bar:
-                    cell.append("\n" + bar, style="cyan")
-        table.add_row(label, *cells)
-    parts: list[RenderableType] = [table, Text(""), literal(result.verdict, "bold")]
+def comparison_view(result: Comparison) -> RenderableType:
+    parts: list[RenderableType] = []
+    if result.rows:  # --only similarity: no table at all, rather than an empty one
+        width = COMPARE_LABELS + COMPARE_COLUMN * len(result.roles)
+        parts += [Responsive(width, lambda: _comparison_table(result),
+                             lambda: _comparison_stacked(result)), Text("")]
+    parts.append(literal(result.verdict, "bold"))
     parts += _verdict_details(result)
     for role, other in result.counterparts:
         assert role.counterpart is not None
@@ -149,12 +146,71 @@ def _(result: Comparison) -> RenderableType:
             grid.add_row(heading, literal(value))
         parts += [Text(""), literal(f"{role.name} and {other.name}: how the levels differ",
                                     "bold"), grid]
-    parts.append(Text(f"{DIFF_MARK} marks the dimensions on which the roles differ.",
-                      style="dim"))
+    if any(row.differs for row in result.rows):
+        parts.append(Text(f"{DIFF_MARK} marks the dimensions on which the roles differ.",
+                          style="dim"))
+    scale = _compare_scale(result)
     if scale:
         parts.append(Text(bar_legend(scale), style="dim"))
     parts.append(source_line(result.releases))
     return Group(*parts)
+
+
+def _compare_scale(result: Comparison) -> tuple[float, float] | None:
+    shows_pay = any(row.key == "pay" for row in result.rows)
+    return bar_scale([p.pay for p in result.profiles]) if shows_pay else None
+
+
+def _compare_cells(result: Comparison, row: CompareRow) -> list[Text]:
+    cells = [_lines(v, row.key in _BULLETED) for v in row.values]
+    scale = _compare_scale(result)
+    if row.key == "pay" and scale:
+        for cell, profile in zip(cells, result.profiles, strict=True):
+            bar = pay_bar(profile.pay, *scale)
+            if bar:
+                cell.append("\n" + bar, style="cyan")
+    return cells
+
+
+def _compare_label(row: CompareRow) -> Text:
+    label = Text(f"{DIFF_MARK} " if row.differs else "  ")
+    label.append(row.label)
+    if row.differs:
+        label.stylize("yellow")
+    return label
+
+
+def _comparison_stacked(result: Comparison) -> RenderableType:
+    """One block per dimension, each role's lines under its name: for narrow terminals, where
+    side-by-side columns would break words."""
+    blocks: list[RenderableType] = []
+    head = Text()
+    for i, role in enumerate(result.roles):
+        head.append_text(literal(("" if i == 0 else "  vs  ") + role.name, "bold"))
+    blocks += [head, Text("")]
+    for row in result.rows:
+        label = _compare_label(row)
+        label.stylize("bold")
+        blocks.append(label)
+        for role, cell in zip(result.roles, _compare_cells(result, row), strict=True):
+            blocks.append(Padding(literal(role.name, "dim"), (0, 0, 0, 2)))
+            blocks.append(Padding(cell, (0, 0, 0, 4)))
+    return Group(*blocks)
+
+
+def _comparison_table(result: Comparison) -> RenderableType:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, show_lines=True, pad_edge=False)
+    many = len(result.roles) > 2
+    table.add_column("", style="bold", max_width=12 if many else 19)
+    for role in result.roles:
+        header = literal(role.name, "bold")
+        if not many:  # with three or more columns ids would break mid-word; JSON has them
+            header.append("\n")
+            header.append_text(literal(role.id, "dim"))
+        table.add_column(header, ratio=1, min_width=12, overflow="fold")
+    for row in result.rows:
+        table.add_row(_compare_label(row), *_compare_cells(result, row))
+    return table
 
 
 @render_table.register("Profile")
@@ -210,8 +266,9 @@ def _(result: Profile) -> RenderableType:
         for source in primary:
             sources.append_text(literal(f"• {source.title}\n"))
             # A URL is never wrapped, so it can be clicked or copied whole.
-            sources.append_text(Text(f"  {printable(source.url)}\n", no_wrap=True,
-                                     overflow="ignore"))
+            sources.append("  ")
+            sources.append_text(Text(f"{printable(source.url)}\n", no_wrap=True,
+                                     overflow="ignore", style=link_style(source.url)))
         secondary = len(role.sources) - len(primary)
         sources.append(f"{len(primary)} primary and {secondary} secondary sources; "
                        "--format json lists them all", style="dim")
@@ -317,8 +374,11 @@ def licensure_view(result: LicensureTable) -> RenderableType:
             blocks.append(Padding(literal(detail), (0, 0, 0, 4)))
         if s.source is not None:
             # A URL is never wrapped, so it can be clicked or copied whole.
-            blocks.append(Text("    " + printable(s.source.url), style="dim", no_wrap=True,
-                               overflow="ignore"))
+            line = Text("    ")
+            line.append(printable(s.source.url), style=link_style(s.source.url))
+            line.no_wrap = True
+            line.overflow = "ignore"
+            blocks.append(line)
     note = ("Status: license, certification or registration of the individual by the state; "
             "none where a source says the state has none; unknown where no source says. "
             f"Sources read {result.states[0].checked if result.states else ''}; rules change: "
@@ -337,10 +397,14 @@ def _(result: SourceList) -> RenderableType:
         grid.add_row("Release", literal(release.release))
         grid.add_row("Publisher", literal(release.publisher))
         grid.add_row("Published", literal(release.published or "not given"))
-        grid.add_row("URL", literal(release.url))
         grid.add_row("Licence", literal(release.licence))
         grid.add_row("Used for", literal(release.note))
-        parts += [literal(release.title, "bold underline"), grid, Text("")]
+        # A URL is never wrapped, so it can be clicked or copied whole: a line of its own.
+        url = Text("URL        ", style="bold")
+        url.append(printable(release.url), style=link_style(release.url))
+        url.no_wrap = True
+        url.overflow = "ignore"
+        parts += [literal(release.title, "bold underline"), grid, url, Text("")]
     parts.append(Text("Role facts (credentials, licensure, education) cite their own pages: "
                       "rolecmp show ROLE lists them.", style="dim"))
     return Group(*parts)
