@@ -176,6 +176,8 @@ def _next_steps(p: Profile) -> list[str]:
 
 def _industries(p: Profile) -> list[str]:
     if not p.industries:
+        if p.role.soc_code is None:
+            return ["unknown: no BLS occupation code for this role"]
         return ["unknown: BLS publishes no industry figures for this role"]
     lines = [f"{i.title} {round(i.share * 100)}%" if i.share is not None else i.title
              for i in p.industries[:4]]

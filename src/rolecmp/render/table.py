@@ -122,8 +122,8 @@ render_table: ByName[RenderableType] = ByName("terminal view")
 
 
 #: Columns a comparison needs per role for its side-by-side table; below that it is stacked.
-COMPARE_COLUMN = 32
-COMPARE_LABELS = 24
+COMPARE_COLUMN = 30
+COMPARE_LABELS = 20
 
 
 @render_table.register("Comparison")
