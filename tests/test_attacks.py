@@ -374,8 +374,9 @@ def test_file_names_that_are_not_utf8(tmp_path, home):
                                   ["compare", "ma", "pt"], ["schema"], ["sources"],
                                   ["--help"], ["list", "--format", "csv"]])
 @pytest.mark.parametrize("how", ["closed", "full"])
-def test_closed_or_full_stdout(tmp_path, home, args, how):
-    env = base_env(home)
+@pytest.mark.parametrize("path", ["fast", "typer"])
+def test_closed_or_full_stdout(tmp_path, home, args, how, path):
+    env = base_env(home, **({"ROLECMP_NO_FAST_PATH": "1"} if path == "typer" else {}))
     if how == "closed":
         ran = attack(args, env, shell_redirect=">&-", stdout=None)
     else:
