@@ -8,6 +8,7 @@ repeatable and quick.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -175,4 +176,7 @@ def test_any_json_in_the_cache_is_rebuilt_never_trusted(value, where):
             stored["entries"] = [value, *stored["entries"][1:]]
         entry.write_text(json.dumps(stored))
     again = Catalog([BUNDLED], cache_dir=cache)
-    assert [again.get(e.id) for e in again.entries()] == expected
+    try:
+        assert [again.get(e.id) for e in again.entries()] == expected
+    finally:
+        shutil.rmtree(top, ignore_errors=True)
