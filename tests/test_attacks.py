@@ -346,7 +346,7 @@ def test_names_too_long_for_the_file_system(tmp_path, home):
     assert ran.code == 2 and not list(tmp_path.glob("a*.yaml"))
 
 
-@pytest.mark.parametrize("role_id", ["bad\nid", "bad-id\n", "Bad", "../x", "x" * 81, "-", ""])
+@pytest.mark.parametrize("role_id", ["bad\nid", "bad-id\n", "Bad", "../x", "x" * 121, "-", ""])
 def test_new_refuses_an_id_that_is_not_an_id(tmp_path, home, role_id):
     folder = role_dir(tmp_path)
     ran = attack(["--data-dir", str(folder), "new", "--", role_id], base_env(home))

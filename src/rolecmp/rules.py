@@ -7,8 +7,9 @@ newline) and explicit ``[0-9]`` (``\\d`` matches other scripts' digits too);
 patterns, where ``$`` is the true end.
 """
 
-#: Ids are file names too: at most 80 characters, so every file system can hold one.
-ID_PATTERN = r"^(?=[a-z0-9-]{1,80}\Z)[a-z0-9]+(-[a-z0-9]+)*\Z"
+#: Ids are file names too: at most 120 characters (the longest BLS occupation id is 99), so
+#: every file system can hold one.
+ID_PATTERN = r"^(?=[a-z0-9-]{1,120}\Z)[a-z0-9]+(-[a-z0-9]+)*\Z"
 #: An alias is a name as :func:`rolecmp.names.normalize` keys it: lowercase words joined by ``-``,
 #: which may hold ``.``, ``+`` or ``#`` (credential abbreviations such as ``r.t``, ``r.t.-r``).
 ALIAS_PATTERN = r"^[a-z0-9][a-z0-9.+#]*(-[a-z0-9.+#]+)*\Z"

@@ -121,7 +121,7 @@ def new_role_file(role_id: str, directory: Path) -> Path:
 
     if not re.match(ID_PATTERN, role_id):
         raise RolecmpError(f"{role_id!r} is not a valid role id: use lowercase words joined "
-                           "by '-', at most 80 characters, e.g. clinic-scribe")
+                           "by '-', at most 120 characters, e.g. clinic-scribe")
     target = directory / f"{role_id}{SUFFIX}"
     if os.path.lexists(target):
         raise FileExists(f"{target} already exists; rolecmp new never overwrites a file")
