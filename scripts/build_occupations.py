@@ -405,6 +405,33 @@ def build_activities(path: Path, cmr: dict[str, str]) -> tuple[dict[str, Any], d
              "mean": mean, "profiles": profiles}, names)
 
 
+def build_profiles(files: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """profiles.json: every O*NET-SOC occupation's skill and knowledge importance (O*NET 29.3,
+    the most specific level: 8 digits), for similarity. Elements in id order; each profile as
+    one string of hundredths; the mean of each element over the occupations that rate it, on
+    which similarity centres the ratings. A rating O*NET suppresses is written as that mean, so
+    it counts as average (0 once centred) rather than as a made-up value."""
+    rated = {code: payload for code, payload in sorted(files.items())
+             if payload.get("skills") and payload.get("knowledge")}
+    ids = sorted({e for p in rated.values() for e in (*p["skills"], *p["knowledge"])},
+                 key=element_key)
+
+    def importance(payload: dict[str, Any], element: str) -> float | None:
+        value = payload["skills"].get(element) or payload["knowledge"].get(element)
+        return None if value is None or value[0] is None else float(value[0])
+
+    raw = {code: [importance(p, e) for e in ids] for code, p in rated.items()}
+    mean = []
+    for i in range(len(ids)):
+        known = [r[i] for r in raw.values() if r[i] is not None]
+        mean.append(round(sum(known) / len(known), 4))
+    ratings = {code: [mean[i] if v is None else v for i, v in enumerate(r)]
+               for code, r in raw.items()}
+    return {"release": "onet-29.3", "elements": ids, "mean": mean,
+            "profiles": {code: " ".join(str(round(v * 100)) for v in r)
+                         for code, r in ratings.items()}}
+
+
 def build_programs(folder: Path, occupations: dict[str, Any]) -> dict[str, list[list[str]]]:
     """{SOC: [[CIP code, CIP title], ...]} from the NCES crosswalk; published aggregates get the
     programs of their parts."""
@@ -621,6 +648,7 @@ def main() -> int:
                          for code, payload in files.items())
     activities, activity_names = build_activities(args.profiles, names["cmr"])
     sizes["activities.json"] = write_json(out / "activities.json", activities)
+    sizes["profiles.json"] = write_json(out / "profiles.json", build_profiles(files))
 
     elements: dict[str, dict[str, str]] = {}
     for kind in ("skill", "knowledge", "work_style", "interest"):

@@ -48,9 +48,12 @@ def test_patient_contact_thresholds(rating, level):
     assert similarity.contact_level(rating) == level
 
 
-def _vector(code: str, values: dict[str, float], default: float = 2.0) -> Vector:
-    ids = [e.id for e in similarity.elements()]
-    return Vector(code, code, tuple(values.get(i, default) for i in ids), False)
+def _vector(code: str, values: dict[str, float], default: float = 2.0,
+            skills: bool = True) -> Vector:
+    """A made-up profile: of the similarity space (skills and knowledge) or, with ``skills``
+    false, of the work-activity space."""
+    els = similarity.skill_elements() if skills else similarity.elements()
+    return Vector(code, code, tuple(values.get(e.id, default) for e in els), False)
 
 
 def _role(role_id: str):
@@ -58,10 +61,10 @@ def _role(role_id: str):
 
 
 def test_explanations_name_only_elements_the_roles_rate_important():
-    mean = similarity._data()["mean"]
+    mean = similarity._skills()["mean"]
     # elements whose mean over all occupations is under 2.9, so 3.0 is above the average
     low = [i for i, m in enumerate(mean) if m < 2.9][:4]
-    els = [similarity.elements()[i] for i in low]
+    els = [similarity.skill_elements()[i] for i in low]
     a_id, b_id, c_id, d_id = (e.id for e in els)
     # a: both at 3.0 (important for both); b: both at 2.99 (not important);
     # c: 3.0 vs 2.5 (0.5 apart, important for one); d: 2.99 vs 1.5 (apart, important for none)
@@ -81,7 +84,7 @@ def test_explanations_name_only_elements_the_roles_rate_important():
 
 
 def test_new_to_learn_needs_an_important_rating_and_a_half_point_gap():
-    els = similarity.elements()
+    els = similarity.skill_elements()
     a_id, b_id, c_id = (e.id for e in els[:3])
     start = _vector("s", {a_id: 2.5, b_id: 2.0, c_id: 2.6}, default=1.0)
     goal = _vector("g", {a_id: 3.0, b_id: 2.99, c_id: 3.09}, default=1.0)
@@ -98,13 +101,13 @@ def test_work_activities_performed_and_not():
     act = [e for e in els if e.type != "skill"]
     x, y = act[0].id, act[1].id
     one, two = _role("medical-assistant"), _role("phlebotomist")
-    va = _vector("a", {x: 3.5, y: 3.5}, default=1.0)
-    vb = _vector("b", {x: 3.5, y: 2.99}, default=1.0)
+    va = _vector("a", {x: 3.5, y: 3.5}, default=1.0, skills=False)
+    vb = _vector("b", {x: 3.5, y: 2.99}, default=1.0, skills=False)
     found = similarity.activities([one, two], known={one.id: va, two.id: vb})
     assert found is not None
     assert act[0].name in found.shared
     assert dict(found.only)[one.id] == (act[1].name,)
-    vb = _vector("b", {x: 3.49, y: 3.0}, default=1.0)
+    vb = _vector("b", {x: 3.49, y: 3.0}, default=1.0, skills=False)
     found = similarity.activities([one, two], known={one.id: va, two.id: vb})
     assert found is not None
     assert act[0].name not in found.shared and dict(found.only)[one.id] == ()

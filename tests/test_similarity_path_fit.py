@@ -33,6 +33,7 @@ from rolecmp.fit import (
 )
 from rolecmp.profile import build_profile
 from rolecmp.similarity import (
+    profile,
     Vector,
     contact_level,
     cosine,
@@ -50,16 +51,18 @@ def roles():
     return {r.id: r for r in default_catalog().all()}
 
 
-def test_similarity_figures_match_the_reference_method(roles):
-    # The reference README: medical assistants vs phlebotomists about 0.70, vs psychiatric
-    # technicians about 0.0.
-    assert similarity(roles["medical-assistant"], roles["phlebotomist"]).score == 0.70
-    assert abs(similarity(roles["medical-assistant"],
-                          roles["psychiatric-technician"]).score) <= 0.05
+def test_similarity_uses_the_8_digit_profile(roles):
+    # Centred cosine over O*NET 29.3 skill and knowledge importance of the O*NET-SOC
+    # occupation itself: EEG technologists are 29-2099.01 Neurodiagnostic Technologists, not
+    # the 29-2099 "all other" average of neurodiagnostic, ophthalmic and patient
+    # representatives, so their nearest are the imaging and cardiopulmonary roles.
+    assert similarity(roles["medical-assistant"], roles["phlebotomist"]).score == 0.65
+    eeg = similarity(roles["eeg-technologist"], roles["radiologic-technologist"])
+    assert eeg.score == 0.83 and not eeg.approximate
 
 
 def test_similarity_is_symmetric_and_one_for_itself(roles):
-    profiled = [r for r in roles.values() if vector(r) is not None]
+    profiled = [r for r in roles.values() if profile(r) is not None]
     for a, b in itertools.combinations(profiled[:12], 2):
         assert similarity(a, b).score == similarity(b, a).score
         assert -1.0 <= similarity(a, b).score <= 1.0
@@ -81,7 +84,12 @@ def test_cosine_properties(xs, ys):
 def test_drivers_are_named_with_ratings(roles):
     sim = similarity(roles["medical-assistant"], roles["phlebotomist"])
     assert len(sim.shared) == 3 and len(sim.apart) == 3
-    assert sim.shared[0].element == "Assisting and Caring for Others"
+    assert sim.shared[0].element == "Medicine and Dentistry"
+    # every element named matters: shared ones rated important (3+) by both roles, each
+    # difference by the role that needs it, and none is both shared and "sets apart"
+    assert all(min(d.ratings) >= 3.0 for d in sim.shared)
+    assert all(max(d.ratings) >= 3.0 for d in sim.apart)
+    assert not {d.element for d in sim.shared} & {d.element for d in sim.apart}
     gaps = [abs(d.ratings[0] - d.ratings[1]) for d in sim.apart]
     assert gaps == sorted(gaps, reverse=True)
 
@@ -108,13 +116,14 @@ def test_measured_contact_replaces_the_hand_written_level(roles, run):
 def test_compare_shows_similarity_and_activities(run):
     data = run.json("compare", "ma", "phlebotomist")
     sim = data["similarity"][0]
-    assert (sim["a"], sim["b"], sim["score"]) == ("medical-assistant", "phlebotomist", 0.7)
+    assert (sim["a"], sim["b"], sim["score"]) == ("medical-assistant", "phlebotomist", 0.65)
+    assert sim["release"] == "onet-29.3"
     assert "centred" in sim["method"]
     acts = data["activities"]
     assert "Getting Information" in acts["shared"]
     assert set(acts["only"]) == {"medical-assistant", "phlebotomist"}
     out = run("compare", "ma", "phlebotomist").stdout
-    assert "Medical assistant ~ Phlebotomist: 0.70" in out
+    assert "Medical assistant ~ Phlebotomist: 0.65" in out
     assert "shared most:" in out and "sets apart:" in out
 
 
@@ -127,7 +136,7 @@ def test_verdict_kinds(run):
     different = run.json("compare", "ma", "mlt")
     assert different["verdict_kind"] == "different roles"
     assert different["reasons"][0] == ("their work is mostly different (O*NET similarity "
-                                       "0.24)")
+                                       "0.29)")
 
 
 def test_compare_five_roles_readable_at_100_columns(run, monkeypatch):
@@ -158,7 +167,7 @@ def test_path_medical_assistant_to_mlt(run):
     assert steps["bls_entry"]["group"] is True
     # no source gives the MLT program's length: unknown, not guessed
     assert steps["training"]["program_months"] == {"min": None, "max": None}
-    assert steps["similarity"]["score"] == 0.24
+    assert steps["similarity"]["score"] == 0.29
     out = run("path", "ma", "mlt").stdout
     assert out.startswith("From Medical assistant to Medical laboratory technician")
     flat = " ".join(out.split())
@@ -178,13 +187,21 @@ def test_path_with_state(run):
 
 
 def test_similar(run):
-    data = run.json("similar", "medical-assistant", "-n", "3")
+    # Outside expectation: the roles most like a radiographer's are the other imaging and
+    # diagnostic technologists.
+    data = run.json("similar", "rad-tech", "-n", "6")
     ids = [n["id"] for n in data["similar"]]
-    assert ids[0] == "phlebotomist" and len(ids) == 3
+    assert len(ids) == 6 and set(ids) <= {
+        "mri-technologist", "diagnostic-medical-sonographer", "nuclear-medicine-technologist",
+        "radiation-therapist", "cardiovascular-technologist", "eeg-technologist",
+        "polysomnographic-technologist"}
     scores = [n["score"] for n in data["similar"]]
     assert scores == sorted(scores, reverse=True)
-    assert "medical-assistant" not in ids
-    assert "has no O*NET 30.1 profile" in run("similar", "emt", code=2).stderr
+    assert "radiologic-technologist" not in ids
+    # a pharmacy technician's nearest occupation among all is the pharmacist
+    assert run.json("similar", "cpht", "--all", "-n", "1")["similar"][0]["id"] == "pharmacist"
+    assert "O*NET has not rated the skills and knowledge of emt" in \
+        run("similar", "emt", code=2).stderr
 
 
 ANSWERS = Answers("high", "lab", False, 24, "medium")

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from rolecmp.errors import RolecmpError
 from rolecmp.model import Role
 from rolecmp.profile import Profile
+from rolecmp.records import NamedTuple
 from rolecmp.similarity import Activities, Similarity, activities, similarity
 
 #: Medians within this fraction of each other are not marked as different.
@@ -363,10 +364,11 @@ class Comparison(NamedTuple):
                 facts = onet_facts(p.role.onet_code)
                 if facts is not None and (facts.technology or facts.job_zone):
                     found.add(facts.release)
-        if self.similarities or self.activities or any(
-                "O*NET" in r for r in self.judgement.reasons):
-            from rolecmp.similarity import release_id
+        from rolecmp.similarity import profile_release_id, release_id
 
+        if self.similarities or any("O*NET" in r for r in self.judgement.reasons):
+            found.add(profile_release_id())
+        if self.activities:
             found.add(release_id())
         return sorted(found)
 
@@ -460,9 +462,10 @@ def compare(profiles: Sequence[Profile], dimensions: Sequence[Dimension] = DIMEN
     )
     roles = [p.role for p in profiles]
     pairs = [(a, b) for i, a in enumerate(roles) for b in roles[i + 1:] if a.id != b.id]
-    known = {p.role.id: p.onet for p in profiles if p.onet is not None}
-    sims = tuple(s for a, b in pairs if (s := similarity(a, b, known=known)) is not None)
+    skills = {p.role.id: p.skills for p in profiles if p.skills is not None}
+    sims = tuple(s for a, b in pairs if (s := similarity(a, b, known=skills)) is not None)
     unique = list({r.id: r for r in roles}.values())
+    known = {p.role.id: p.onet for p in profiles if p.onet is not None}
     acts = activities(unique, known) if len(unique) > 1 and "activities" in extras else None
     verdict = _verdict(profiles, rows, sims)
     return Comparison(tuple(profiles), rows, verdict,

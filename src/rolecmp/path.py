@@ -4,9 +4,10 @@ and values), and the renderers put it into words (:mod:`rolecmp.render.words`)."
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from rolecmp.profile import Profile
+from rolecmp.records import NamedTuple
 from rolecmp.similarity import Driver, Similarity, Vector, gaps, similarity
 
 
@@ -40,9 +41,9 @@ class Move(NamedTuple):
     def releases(self) -> list[str]:
         found = [*self.start.releases, *self.goal.releases]
         if self.similarity is not None:
-            from rolecmp.similarity import release_id
+            from rolecmp.similarity import profile_release_id
 
-            found.append(release_id())
+            found.append(profile_release_id())
         return sorted(set(found))
 
     @property
@@ -115,9 +116,6 @@ class Move(NamedTuple):
             "group": self.start.group_figures or self.goal.group_figures,
         }
 
-    def _known(self) -> dict[str, Vector]:
-        return {p.role.id: p.onet for p in (self.start, self.goal) if p.onet is not None}
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "from": {"id": self.start.role.id, "name": self.start.role.name,
@@ -133,7 +131,7 @@ def plan_move(start: Profile, goal: Profile, state_licensure: Any = None) -> Mov
     """The path from one role to another (with what ``state_licensure`` says the goal needs in
     one state, when given)."""
     note = next((s.how for s in start.role.next_steps if s.role == goal.role.id), None)
-    known = {p.role.id: p.onet for p in (start, goal) if p.onet is not None}
+    known = {p.role.id: p.skills for p in (start, goal) if p.skills is not None}
     sim = similarity(start.role, goal.role, known=known)
     learn = gaps(start.role, goal.role, known=known) if sim is not None else ()
     return Move(start, goal, sim, note, learn, state_licensure)

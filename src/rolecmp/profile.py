@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from rolecmp import figures
 from rolecmp.areas import NATIONAL_AREA, Area
 from rolecmp.figures import EntryRequirements, Industry, Outlook, Pay
 from rolecmp.licensure import StateLicensure
 from rolecmp.model import Role
-from rolecmp.similarity import Contact, Vector, derived_vector, measured_contact, vector
+from rolecmp.records import NamedTuple
+from rolecmp.similarity import (
+    Contact,
+    Vector,
+    derived_profile,
+    derived_vector,
+    measured_contact,
+    profile,
+    vector,
+)
 
 if TYPE_CHECKING:
     from rolecmp.catalog import Catalog
@@ -45,6 +54,7 @@ class Profile(NamedTuple):
     industries: tuple[Industry, ...] = ()
     place: Area = NATIONAL_AREA
     state_licensure: StateLicensure | None = None
+    skills: Vector | None = None  # the similarity profile (O*NET skills and knowledge)
 
     @property
     def contact_level(self) -> str | None:
@@ -141,8 +151,13 @@ def build_profile(role: Role, catalog: Catalog | None = None, area: Area | None 
                                          tuple((i, o.employment_change_pct) for i, o in outlooks),
                                          outlooks[0][1].release)
     onet = vector(role)
-    if onet is None and role.soc_code is None and catalog is not None:
-        onet = derived_vector([e.onet_code for e in catalog.entries() if e.parent == role.id])
+    skills = profile(role)
+    if role.soc_code is None and catalog is not None:
+        codes = [e.onet_code for e in catalog.entries() if e.parent == role.id]
+        if onet is None:
+            onet = derived_vector(codes)
+        if skills is None:
+            skills = derived_profile(codes)
     return Profile(role, place.code, place.name, pay, outlook, entry, pay_range, outlook_range,
                    measured_contact(role), onet, tuple(figures.industries(role.soc_code)[:5]),
-                   place)
+                   place, skills=skills)

@@ -1,14 +1,20 @@
-"""How alike two roles' work is, measured on O*NET 30.1 skill and work-activity importance.
+"""How alike two roles' work is, measured on O*NET importance ratings.
 
-Method: each role's O*NET profile is 76 importance ratings (1-5): 35 skills and 41 generalized
-work activities. Every rating is first centred on its mean over all 775 occupations in the
-release, so what counts is how a role *differs from the average job*; the similarity of two roles
-is the cosine of their centred profiles, from -1 (opposite emphases) through 0 (unrelated) to 1
-(the same emphases). Plain cosine on raw ratings scores every pair of healthcare jobs 0.97-0.99
-and tells nothing apart. What drives a figure is shown: the elements both rate furthest above
-average ("shared") and those whose ratings differ most ("sets apart").
+Similarity uses the most specific profile O*NET has: the 8-digit O*NET-SOC occupation's
+importance ratings (1-5) of 35 skills and 33 knowledge areas (O*NET 29.3; EEG technologists are
+29-2099.01 Neurodiagnostic Technologists, not the 29-2099 "all other" average). Every rating is
+first centred on its mean over all 879 rated occupations, so what counts is how a role *differs
+from the average job*; the similarity of two roles is the cosine of their centred profiles, from
+-1 (opposite emphases) through 0 (unrelated) to 1 (the same emphases). Plain cosine on raw
+ratings scores every pair of healthcare jobs about 0.97-0.99 and tells nothing apart. What drives
+a figure is shown, naming only elements that matter: those both roles rate important (3 or more)
+and furthest above average ("shared"), and the largest differences (half a point or more) in an
+element the role that needs it rates important ("sets apart"). An occupation O*NET has not rated
+(EMTs, paramedics) has no similarity, and the views say so.
 
-Patient contact is measured the same way: the higher of the role's ratings for "Assisting and
+Work activities exist here only as O*NET 30.1's 6-digit SOC profiles (41 activities, 35 skills;
+a profile averaging several O*NET occupations is marked approximate). They give the work
+activities side by side and patient contact: the higher of the role's ratings for "Assisting and
 Caring for Others" (4.A.4.a.5) and "Performing for or Working Directly with the Public"
 (4.A.4.a.8): high at 4.25 or more, moderate from 3.5, low below.
 """
@@ -19,9 +25,10 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from rolecmp.model import Role
+from rolecmp.records import NamedTuple
 
 CARING = "4.A.4.a.5"
 PUBLIC = "4.A.4.a.8"
@@ -86,8 +93,93 @@ class _Profiles(dict[str, dict[str, Any]]):
 
 
 def release_id() -> str:
-    """The id of the O*NET release the profiles come from (as the data file names it)."""
+    """The id of the O*NET release of the work-activity profiles (as the data file names it)."""
     return str(_data()["release"])
+
+
+# -- the skill and knowledge profiles (8-digit O*NET-SOC), for similarity ---------------------
+
+@cache
+def _skills() -> dict[str, Any]:
+    from rolecmp.dataset import occupations_dir
+
+    with open(occupations_dir() / "profiles.json", encoding="utf-8") as handle:
+        raw: dict[str, Any] = json.load(handle)
+    return raw
+
+
+def profile_release_id() -> str:
+    """The id of the O*NET release of the skill and knowledge profiles."""
+    return str(_skills()["release"])
+
+
+@cache
+def skill_elements() -> tuple[Element, ...]:
+    """The elements of a similarity profile: skills, then knowledge areas."""
+    from rolecmp.dataset import elements as names
+
+    known = names()
+    return tuple(Element(e, known.get(e, {}).get("name", e), known.get(e, {}).get("kind", ""))
+                 for e in _skills()["elements"])
+
+
+def profile_for(onet_code: str | None) -> Vector | None:
+    """The skill and knowledge profile of an 8-digit O*NET-SOC occupation; None when O*NET has
+    not rated it."""
+    if not onet_code:
+        return None
+    found = _skills()["profiles"].get(onet_code)
+    if found is None:
+        return None
+    return Vector(onet_code, onet_code, tuple(int(x) / 100 for x in found.split()), False)
+
+
+def profile(role: Role) -> Vector | None:
+    """The role's similarity profile: its O*NET-SOC occupation's, or for a BLS occupation that
+    O*NET splits into several (29-2010, 31-1120) the mean of theirs, marked approximate."""
+    own = profile_for(role.onet_code)
+    if own is not None or role.onet_code or not role.soc_code:
+        return own
+    from rolecmp.dataset import occupations
+
+    occupation = occupations().get(role.soc_code)
+    if occupation is None:
+        return None
+    return derived_profile([code for code, _ in occupation.onet], "O*NET occupations")
+
+
+def derived_profile(codes: Sequence[str | None], what: str = "specialties'") -> Vector | None:
+    """The mean of several occupations' similarity profiles, marked approximate (an umbrella
+    role's specialties; a BLS group's O*NET occupations). None if none has one."""
+    vectors = [v for c in codes if (v := profile_for(c)) is not None]
+    if not vectors:
+        return None
+    if len(vectors) == 1:
+        return vectors[0]
+    ratings = tuple(round(sum(col) / len(vectors), 2)
+                    for col in zip(*(v.ratings for v in vectors), strict=True))
+    return Vector("derived", f"mean of {len(vectors)} {what} O*NET profiles", ratings, True)
+
+
+def _profile_of(role: Role, known: Known | None) -> Vector | None:
+    if known and role.id in known:
+        return known[role.id]
+    return profile(role)
+
+
+def _centred_on(v: Vector, mean: Sequence[float]) -> list[float]:
+    return [r - m for r, m in zip(v.ratings, mean, strict=True)]
+
+
+def profile_cosine(a: Vector, b: Vector) -> float:
+    """The centred cosine of two similarity profiles, rounded to 2 decimals."""
+    if a.ratings == b.ratings:
+        return 1.0
+    mean = _skills()["mean"]
+    ca, cb = _centred_on(a, mean), _centred_on(b, mean)
+    dot = sum(x * y for x, y in zip(ca, cb, strict=True))
+    norm = math.sqrt(sum(x * x for x in ca)) * math.sqrt(sum(y * y for y in cb))
+    return round(dot / norm, 2) if norm else 0.0
 
 
 def elements() -> tuple[Element, ...]:
@@ -159,14 +251,14 @@ class Similarity(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         return {"a": self.a, "b": self.b, "score": self.score, "method": METHOD,
-                "release": release_id(), "approximate": self.approximate,
+                "release": profile_release_id(), "approximate": self.approximate,
                 "same_profile": self.same_profile,
                 "shared": [d.to_dict() for d in self.shared],
                 "apart": [d.to_dict() for d in self.apart]}
 
 
-METHOD = ("cosine of O*NET 30.1 skill and work-activity importance profiles, each rating "
-          "centred on its mean over all occupations")
+METHOD = ("cosine of O*NET 8-digit skill and knowledge importance profiles, each rating "
+          "centred on its mean over all rated occupations")
 
 
 def derived_vector(codes: Sequence[str | None]) -> Vector | None:
@@ -184,38 +276,41 @@ def derived_vector(codes: Sequence[str | None]) -> Vector | None:
 def similarity(a: Role, b: Role, top: int = 3, known: Known | None = None
                ) -> Similarity | None:
     """The similarity of two roles with the ``top`` elements they share most and those that
-    set them apart most; None when either has no O*NET profile. ``known`` gives profiles for
-    roles that have none of their own (see :func:`derived_vector`)."""
-    va, vb = _v(a, known), _v(b, known)
+    set them apart most; None when either has no O*NET profile. ``known`` gives similarity
+    profiles for roles that have none of their own (see :func:`derived_profile`)."""
+    va, vb = _profile_of(a, known), _profile_of(b, known)
     if va is None or vb is None:
         return None
     if va.code == vb.code and va.code != "derived":
         # One O*NET profile describes both roles: the figure would be 1 and say nothing.
         return Similarity(a.id, b.id, 1.0, (), (), va.approximate, va.code)
-    els = elements()
-    ca, cb = _centred(va), _centred(vb)
+    els = skill_elements()
+    mean = _skills()["mean"]
+    ca, cb = _centred_on(va, mean), _centred_on(vb, mean)
     order = range(len(els))
     ra, rb = va.ratings, vb.ratings
     shared = sorted((i for i in order if ra[i] >= IMPORTANT and rb[i] >= IMPORTANT
                      and ca[i] > 0 and cb[i] > 0),
                     key=lambda i: (-(min(ca[i], cb[i])), els[i].name))[:top]
+    # What sets them apart: not what they share most (both may rate it, one much higher).
     apart = sorted((i for i in order if max(ra[i], rb[i]) >= IMPORTANT
-                    and abs(ra[i] - rb[i]) >= GAP),
+                    and abs(ra[i] - rb[i]) >= GAP and i not in shared),
                    key=lambda i: (-abs(ra[i] - rb[i]), els[i].name))[:top]
 
     def driver(i: int) -> Driver:
         return Driver(els[i].name, els[i].type, (va.ratings[i], vb.ratings[i]))
 
-    return Similarity(a.id, b.id, cosine(va, vb), tuple(map(driver, shared)),
+    return Similarity(a.id, b.id, profile_cosine(va, vb), tuple(map(driver, shared)),
                       tuple(map(driver, apart)), va.approximate or vb.approximate)
 
 
 def gaps(a: Role, b: Role, top: int = 3, known: Known | None = None) -> tuple[Driver, ...]:
-    """The elements ``b`` rates most above ``a``: what moving from ``a`` to ``b`` adds."""
-    va, vb = _v(a, known), _v(b, known)
+    """The elements ``b`` rates important and most above ``a``: what moving from ``a`` to ``b``
+    adds."""
+    va, vb = _profile_of(a, known), _profile_of(b, known)
     if va is None or vb is None:
         return ()
-    els = elements()
+    els = skill_elements()
     order = sorted((i for i in range(len(els)) if vb.ratings[i] >= IMPORTANT
                     and vb.ratings[i] - va.ratings[i] >= GAP),
                    key=lambda i: (-(vb.ratings[i] - va.ratings[i]), els[i].name))[:top]
@@ -310,11 +405,11 @@ class Nearest(NamedTuple):
 
     @property
     def releases(self) -> list[str]:
-        return [release_id()]
+        return [profile_release_id()]
 
     def to_dict(self) -> dict[str, Any]:
         return {"role": {"id": self.role.id, "name": self.role.name}, "method": METHOD,
-                "release": release_id(),
+                "release": profile_release_id(),
                 "similar": [n._asdict() for n in self.neighbours]}
 
 
@@ -322,9 +417,10 @@ def nearest(role: Role, others: list[Role], limit: int = 10) -> Nearest:
     """``others`` ordered by similarity to ``role`` (highest first, ties by id)."""
     from rolecmp.errors import RolecmpError
 
-    if vector(role) is None:
-        raise RolecmpError(f"{role.id} has no O*NET 30.1 profile, so no similarity can be "
-                           "measured for it")
+    own = profile(role)
+    if own is None:
+        raise RolecmpError(f"O*NET has not rated the skills and knowledge of {role.id}, so no "
+                           "similarity can be measured for it")
     scored = []
     for other in others:
         if other.id == role.id:
@@ -333,5 +429,4 @@ def nearest(role: Role, others: list[Role], limit: int = 10) -> Nearest:
         if sim is not None:
             scored.append(Neighbour(other.id, other.name, sim.score, sim.same_profile is not None))
     scored.sort(key=lambda n: (-n.score, n.id))
-    own = vector(role)
-    return Nearest(role, tuple(scored[:limit]), own is not None and own.approximate)
+    return Nearest(role, tuple(scored[:limit]), own.approximate)

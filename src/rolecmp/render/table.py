@@ -455,14 +455,17 @@ def _(result: Nearest) -> RenderableType:
     title = literal(f"Roles whose work is most like {result.role.name}'s", "bold")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("#", justify="right")
-    table.add_column("Role", no_wrap=True)
-    table.add_column("Name")
-    table.add_column("Similarity", justify="right")
+    table.add_column("Similarity", justify="right", no_wrap=True)
+    table.add_column("Role", overflow="fold")
     for i, n in enumerate(result.neighbours, 1):
-        table.add_row(str(i), literal(n.id), literal(n.name),
-                      "same O*NET profile" if n.same_profile else f"{n.score:.2f}")
-    note = ("Similarity: cosine of O*NET 30.1 skill and work-activity importance, each rating "
-            "centred on its mean over all occupations (1 = same emphases, 0 = unrelated).")
+        role = literal(n.id, "bold")
+        if n.name.lower() != n.id.replace("-", " "):
+            role.append_text(literal(f"  {n.name}", "dim"))
+        table.add_row(str(i), "same O*NET profile" if n.same_profile else f"{n.score:.2f}",
+                      role)
+    note = ("Similarity: cosine of O*NET skill and knowledge importance (the 8-digit O*NET "
+            "occupation's), each rating centred on its mean over all rated occupations (1 = "
+            "same emphases, 0 = unrelated).")
     if result.approximate:
         note += " Approximate: this role's profile averages several O*NET occupations."
     return Group(title, Text(""), table, Text(note, style="dim"), source_line(result.releases))
@@ -623,7 +626,7 @@ def _verdict_details(result: Comparison) -> list[RenderableType]:
     if result.judgement.reasons:
         out.append(_grid([("•", r) for r in result.judgement.reasons]))
     if result.similarities:
-        out += [Text(""), Text("How alike the work is (O*NET 30.1 skills and work activities; "
+        out += [Text(""), Text("How alike the work is (O*NET skills and knowledge; "
                                "1 = same emphases, 0 = unrelated)", style="bold")]
         rows = []
         for sim in result.similarities:
