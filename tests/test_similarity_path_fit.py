@@ -33,13 +33,12 @@ from rolecmp.fit import (
 )
 from rolecmp.profile import build_profile
 from rolecmp.similarity import (
-    profile,
     Vector,
     contact_level,
     cosine,
     measured_contact,
+    profile,
     similarity,
-    vector,
 )
 
 

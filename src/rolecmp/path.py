@@ -8,7 +8,7 @@ from typing import Any
 
 from rolecmp.profile import Profile
 from rolecmp.records import NamedTuple
-from rolecmp.similarity import Driver, Similarity, Vector, gaps, similarity
+from rolecmp.similarity import Driver, Similarity, gaps, similarity
 
 
 class Step(NamedTuple):
