@@ -163,3 +163,18 @@ def test_compare_json_marks_group_figures(run):
     assert data["pay"]["ekg-technician"]["soc_code"] == "29-2031"
     assert data["pay"]["medical-assistant"]["group"] is False
     assert data["outlook"]["ekg-technician"]["group"] is True
+
+
+def test_an_occupation_a_role_file_stands_for_is_listed_once(run):
+    # A role file naming the occupation's own O*NET-SOC profile stands for it (sterile
+    # processing is 31-9093.00 Medical Equipment Preparers); a BLS group O*NET splits into
+    # several occupations (29-2010 lab technologists and technicians; 31-1120 home health and
+    # personal care aides) stays listed beside the roles that are its parts.
+    listed: dict[str, list[str]] = {}
+    for item in run.json("list", "--all"):
+        listed.setdefault(item["soc_code"], []).append(item["id"])
+    for code in ("31-9093", "29-2057", "29-1229", "31-9096", "29-1141", "31-9092"):
+        assert len(listed[code]) == 1, (code, listed[code])
+    assert "clinical-laboratory-technologists-and-technicians" in listed["29-2010"]
+    assert "home-health-and-personal-care-aides" in listed["31-1120"]
+    assert run.json("show", "31-9093")["id"] == "sterile-processing-technician"

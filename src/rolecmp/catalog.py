@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from rolecmp.cache import (  # noqa: F401  (names importable from catalog, as before)
     INDEX_VERSION,
@@ -31,6 +31,7 @@ from rolecmp.dirs import user_data_dir
 from rolecmp.errors import AmbiguousRole, InvalidRoleFile, RolecmpError, RoleNotFound, _or_list
 from rolecmp.model import Role
 from rolecmp.names import normalize as _normalize
+from rolecmp.records import NamedTuple
 from rolecmp.rules import ID_PATTERN, MUST_BE_SOURCED
 
 SUFFIX = ".yaml"
@@ -367,11 +368,24 @@ class Catalog:
         raise AmbiguousRole(name, sorted(unique, key=lambda c: (c not in index, c)))
 
     def _covering(self) -> dict[str, list[str]]:
-        """SOC code -> the curated roles that stand for that whole occupation."""
+        """SOC code -> the curated roles that stand for that whole occupation: those BLS
+        publishes under a code of their own, and those whose role file names the occupation's
+        own O*NET-SOC profile (a sterile processing technician is 31-9093.00, Medical Equipment
+        Preparers, though its file notes the wider title). A role that is one part of a BLS
+        group (EEG technologists in 29-2099) leaves the group listed on its own."""
+        from rolecmp import dataset
+
         found: dict[str, list[str]] = {}
+        table = dataset.occupations()
         for entry in self.index().values():
-            if entry.covers:
-                found.setdefault(entry.covers, []).append(entry.id)
+            code = entry.covers
+            if code is None and entry.soc_code and entry.tier != "dataset":
+                occupation = table.get(entry.soc_code)
+                if occupation is not None and entry.onet_code and \
+                        entry.onet_code == occupation.onet_code:
+                    code = entry.soc_code
+            if code:
+                found.setdefault(code, []).append(entry.id)
         return found
 
     def _for_code(self, onet_code: str | None, soc_code: str) -> list[str]:

@@ -16,9 +16,10 @@ import json
 import mmap
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from rolecmp.model import Role
+from rolecmp.records import NamedTuple
 
 #: SOC major groups that make up "healthcare" (practitioners and technical; support).
 HEALTHCARE_GROUPS = ("29", "31")
@@ -52,10 +53,11 @@ class Occupation(NamedTuple):
 
     @property
     def onet_code(self) -> str | None:
-        """The O*NET-SOC code that describes the whole occupation (``.00``), if O*NET has one."""
-        for code, _ in self.onet:
-            if code.endswith(".00"):
-                return code
+        """The O*NET-SOC code that describes the whole occupation (its one ``.00`` code), if
+        O*NET has one; None for a BLS group O*NET splits (29-2010: 29-2011.00, 29-2012.00)."""
+        whole = [code for code, _ in self.onet if code.endswith(".00")]
+        if len(whole) == 1:
+            return whole[0]
         return self.onet[0][0] if len(self.onet) == 1 else None
 
 
