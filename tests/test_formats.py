@@ -41,10 +41,12 @@ class _Collect(HTMLParser):
         self.text: list[str] = []
         self.tags: list[str] = []
         self.urls: list[str] = []
+        self.loads: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
-        self.urls += [v or "" for k, v in attrs if k in ("src", "href")]
+        self.urls += [v or "" for k, v in attrs if k == "href" and tag == "a"]
+        self.loads += [v or "" for k, v in attrs if k == "src" or (k == "href" and tag != "a")]
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
@@ -62,12 +64,18 @@ def test_csv_parses_into_a_rectangle(run, command):
     assert len({len(r) for r in rows}) == 1
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=IDS)
+#: Commands whose Markdown is a document with headings (tests/test_documents.py), not a table.
+DOCUMENTS = ("show", "path", "fit")
+
+
+@pytest.mark.parametrize("command", [c for c in COMMANDS if c[0] not in DOCUMENTS],
+                         ids=[i for c, i in zip(COMMANDS, IDS, strict=True)
+                              if c[0] not in DOCUMENTS])
 def test_markdown_is_a_table(run, command):
     lines = [line for line in run(*command, "-f", "markdown").stdout.splitlines()
              if line.startswith("|")]
     assert len(lines) >= (2 if command == ["validate"] else 3)
-    assert re.fullmatch(r"\|( --- \|)+", lines[1])
+    assert re.fullmatch(r"\|( -{3}:? \|)+", lines[1])
     cells = {len(re.findall(r"(?<!\\)\|", line)) for line in lines}
     assert len(cells) == 1
 
@@ -78,9 +86,12 @@ def test_html_is_a_standalone_page(run, command):
     assert page.startswith("<!DOCTYPE html>")
     parser = _Collect()
     parser.feed(page)
-    assert "table" in parser.tags or "dl" in parser.tags
+    assert "table" in parser.tags or "dl" in parser.tags or "ol" in parser.tags  # path: steps
     assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
-    assert parser.urls == []  # nothing fetched: no src or href at all
+    # Nothing fetched: no src at all; links (<a href>) to http(s) pages, followed only when
+    # clicked.
+    assert parser.loads == []
+    assert all(re.match(r"https?://", url) for url in parser.urls)
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=IDS)
@@ -95,8 +106,8 @@ def test_figures_round_trip_through_every_format(run):
     assert run.json("show", "rad-tech")["pay"]["median_annual"] == 80110
     rows = dict(csv.reader(io.StringIO(run("show", "rad-tech", "-f", "csv").stdout)))
     assert rows["pay.median_annual"] == "80110"
-    assert "| pay.median\\_annual | 80110 |" in run("show", "rad-tech", "-f", "markdown").stdout
-    assert "$80,110 median (National)" in run("show", "rad-tech", "-f", "html").stdout
+    assert "| **National** | $80,110 |" in run("show", "rad-tech", "-f", "markdown").stdout
+    assert '<td class="num">$80,110</td>' in run("show", "rad-tech", "-f", "html").stdout
     ranked = list(csv.DictReader(io.StringIO(run("pay", "rad-tech", "-f", "csv").stdout)))
     assert ranked[0]["area"] == "National" and ranked[0]["median_annual"] == "80110"
     assert "$80,110" in run("pay", "rad-tech").stdout
@@ -238,3 +249,119 @@ def _png_is_not_blank(data: bytes) -> bool:
     # Filtered rows differ from raw pixels, but a single-colour image gives at most a few
     # distinct rows (first row, then all-zero "up"-filtered rows).
     return len(set(rows)) > 10
+
+
+#: Pages whose layout is checked in Chromium, at a 1200-pixel window and at a phone's width.
+LAYOUT_PAGES = {
+    "compare": ["compare", "assistant", "technician"],
+    "compare-three": ["compare", "ma", "phlebotomist", "rad-tech"],
+    "show": ["show", "pharmacy-technician", "--state", "CA"],
+    "show-dataset": ["show", "athletic-trainers"],
+    "show-group": ["show", "ekg-technician"],
+    "pay": ["pay", "pharmacy-technician", "--state", "WA"],
+    "pay-group": ["pay", "ekg-technician"],
+    "licensure": ["licensure", "radiologic-technologist", "--state", "CA"],
+    "path": ["path", "ma", "mlt", "--state", "TX"],
+    "list": ["list"],
+    "sources": ["sources"],
+}
+WIDTHS = (1200, 390)
+
+
+def _chromium_flags(tmp_path: Path) -> list[str]:
+    return ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--hide-scrollbars", f"--user-data-dir={tmp_path / 'profile'}"]
+
+
+@pytest.mark.skipif(_chromium() is None and not os.environ.get("ROLECMP_REQUIRE_CHROMIUM"),
+                    reason="Chromium is not installed (CI installs it and requires this test)")
+def test_pages_fit_the_window_in_headless_chromium(run, tmp_path):
+    import html
+
+    chromium = _chromium()
+    assert chromium, "ROLECMP_REQUIRE_CHROMIUM is set but chromium is missing"
+    pages = {name: run(*args, "-f", "html").stdout for name, args in LAYOUT_PAGES.items()}
+    # The pages have no scripts. A harness of the test's own holds each page in a frame of
+    # each width (srcdoc frames share the harness's origin) and measures, once laid out, how
+    # wide each page's content is against its window.
+    frames = "".join(f'<iframe id="{name}@{width}" style="width:{width}px;height:700px;'
+                     f'border:0" srcdoc="{html.escape(page, quote=True)}"></iframe>'
+                     for name, page in pages.items() for width in WIDTHS)
+    measure = ("<script>onload=()=>{document.body.dataset.widths=[...document.querySelectorAll("
+               "'iframe')].map(f=>{const e=f.contentDocument.documentElement;return f.id+'='+"
+               "e.scrollWidth+'/'+e.clientWidth}).join(' ')}</script>")
+    harness = tmp_path / "harness.html"
+    harness.write_text(f"<!DOCTYPE html><html><body>{frames}{measure}</body></html>")
+    dom = subprocess.run([chromium, *_chromium_flags(tmp_path), "--virtual-time-budget=20000",
+                          "--window-size=1700,900", "--dump-dom", harness.as_uri()],
+                         capture_output=True, text=True, timeout=180, check=True).stdout
+    found = re.search(r'data-widths="([^"]*)"', dom)
+    assert found, "the harness did not measure the pages"
+    widths = dict(item.split("=") for item in found.group(1).split())
+    assert set(widths) == {f"{name}@{width}" for name in pages for width in WIDTHS}
+    for frame, ratio in widths.items():
+        content, window = map(int, ratio.split("/"))
+        assert content <= window, f"{frame}: content {content} px wide in a {window} px window"
+    # And as a person sees them: the right-most pixel columns of a screenshot are blank (the
+    # page's margin), so nothing runs off the right edge.
+    # (Decoding a PNG in Python is slow: the phone layouts, and the pay table at 1200 px.)
+    for name, width in (("pay", 1200), ("pay", 390), ("compare-three", 390),
+                        ("licensure", 390), ("list", 390)):
+        page = tmp_path / f"{name}.html"
+        page.write_text(pages[name], encoding="utf-8")
+        shot = tmp_path / f"{name}-{width}.png"
+        subprocess.run([chromium, *_chromium_flags(tmp_path), f"--screenshot={shot}",
+                        f"--window-size={width},800", page.as_uri()], capture_output=True,
+                       timeout=120, check=True)
+        png_width, edge = _png_right_edge(shot.read_bytes(), 6)
+        assert png_width == width
+        assert _png_is_not_blank(shot.read_bytes())
+        assert edge == {(255, 255, 255)}, f"{name} at {width} px: ink at the right edge"
+
+
+def _png_right_edge(data: bytes, columns: int) -> tuple[int, set[tuple[int, ...]]]:
+    """The width of an 8-bit RGB or RGBA PNG and the RGB colours in its ``columns`` right-most
+    pixel columns (decoded with zlib only)."""
+    import struct
+    import zlib
+
+    pos, idat, width, height, channels = 8, b"", 0, 0, 4
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and colour in (2, 6), (depth, colour)
+            channels = 3 if colour == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    previous = bytearray(stride)
+    colours: set[tuple[int, ...]] = set()
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        if kind == 2:
+            line = bytearray((a + b) & 0xFF for a, b in zip(line, previous, strict=True))
+        elif kind:
+            for i in range(stride):
+                left = line[i - channels] if i >= channels else 0
+                if kind == 1:
+                    line[i] = (line[i] + left) & 0xFF
+                    continue
+                up = previous[i]
+                if kind == 3:
+                    line[i] = (line[i] + (left + up) // 2) & 0xFF
+                    continue
+                corner = previous[i - channels] if i >= channels else 0
+                guess = left + up - corner
+                pa, pb, pc = abs(guess - left), abs(guess - up), abs(guess - corner)
+                line[i] = (line[i] + (left if pa <= pb and pa <= pc else
+                                      up if pb <= pc else corner)) & 0xFF
+        colours.update(tuple(line[x * channels:x * channels + 3])
+                       for x in range(width - columns, width))
+        previous = line
+    return width, colours

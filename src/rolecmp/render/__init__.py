@@ -2,7 +2,7 @@
 
 The format switch is written here once: every command hands its result to :func:`render`.
 ``table`` returns a Rich renderable for the CLI to print; the other formats return text:
-JSON, CSV, a Markdown table, or a standalone HTML page.
+JSON, CSV, Markdown (documents and tables a person reads), or a standalone HTML page.
 """
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ def render(result: Any, fmt: str) -> Any:
     if fmt == "csv":
         return text.render_csv(result)
     if fmt == "markdown":
-        return text.render_markdown(result)
+        from rolecmp.render.markdown import render_markdown
+
+        return render_markdown(result)
     if fmt == "html":
         from rolecmp.render.html import render_html
 
