@@ -121,10 +121,12 @@ def _certification(p: Profile) -> list[str]:
 
 def _patient_contact(p: Profile) -> list[str]:
     if p.contact is not None:
-        basis = (f"measured: O*NET caring for others {p.contact.caring:.1f}, "
-                 f"working with the public {p.contact.public:.1f}")
+        basis = (f"measured: O*NET caring for others {p.contact.caring:.2f}, "
+                 f"working with the public {p.contact.public:.2f}")
     else:
         basis = "role file; no O*NET profile"
+    if not healthcare(p):
+        return ["not a healthcare occupation" + (f" ({basis})" if p.contact else "")]
     level = p.contact_level
     if level is None:
         return ["unknown: no O*NET work-activity ratings and not curated"]
@@ -193,11 +195,23 @@ def _technology(p: Profile) -> list[str]:
     facts = onet_facts(p.role.onet_code)
     if facts is None:
         return ["unknown: no O*NET occupation for this role"]
-    hot = [name for name, is_hot in facts.technology if is_hot]
     if not facts.technology:
         return ["none listed by O*NET"]
-    return [*(hot[:6] or [name for name, _ in facts.technology[:6]]),
-            f"({len(hot)} hot of {len(facts.technology)} listed by O*NET)"]
+    hot = {name for name, is_hot in facts.technology if is_hot}
+    lines = []
+    for kind, examples in facts.kinds[:3]:
+        named = ", ".join(e + (" (hot)" if e in hot else "") for e in examples[:3])
+        more = f" +{len(examples) - 3}" if len(examples) > 3 else ""
+        lines.append(f"{kind}: {named}{more}")
+    lines.append(f"{len(facts.technology)} technologies listed by O*NET, {len(hot)} of them "
+                 "hot (in demand across employers)")
+    return lines
+
+
+def healthcare(p: Profile) -> bool:
+    """Whether patient contact means anything for the role: a role file's role, or an
+    occupation in the healthcare SOC groups (29, 31)."""
+    return p.role.curated or p.role.major_group in ("29", "31")
 
 
 def _workplaces(p: Profile) -> list[str]:
@@ -303,7 +317,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
                      if p.role.certification else None)),
     Dimension("licensure", "Licensure", _licensure, _descriptive),
     Dimension("patient_contact", "Patient contact", _patient_contact,
-              _keyed(lambda p: p.contact_level)),
+              _keyed(lambda p: p.contact_level if healthcare(p) else None)),
     Dimension("pay", "Pay (annual)", pay_lines, _pay_differs),
     Dimension("outlook", "Outlook", _outlook, _outlook_differs),
     Dimension("duties", "Duties", lambda p: list(p.role.scope.duties.all()) if p.role.scope

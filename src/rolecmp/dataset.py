@@ -254,11 +254,13 @@ class OnetFacts(NamedTuple):
     technology: tuple[tuple[str, bool], ...]  # (example name, O*NET hot technology)
     rated: bool  # whether O*NET rates its skills and knowledge
     related: tuple[str, ...]
+    kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (commodity, its examples), most first
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "title": self.title, "release": self.release,
                 "job_zone": self.job_zone, "interests": self.interests,
                 "technology": [{"name": n, "hot": h} for n, h in self.technology],
+                "technology_kinds": [{"kind": k, "examples": list(v)} for k, v in self.kinds],
                 "skills_rated": self.rated, "related": list(self.related)}
 
 
@@ -276,10 +278,16 @@ def onet_facts(code: str | None) -> OnetFacts | None:
     release = data.get("release") or {}
     interests = data.get("interests") or {}
     tech = tuple((str(t[0]), bool(t[2])) for t in data.get("technology") or ())
-    # Hot technologies first, each group in the file's order.
-    tech = tuple(sorted(tech, key=lambda t: not t[1]))
+    kinds: dict[str, list[str]] = {}
+    # hot examples first within each kind, then the file's alphabetical order
+    for name, commodity, *_ in sorted(data.get("technology") or (), key=lambda t: not t[2]):
+        kinds.setdefault(str(commodity), []).append(str(name))
     return OnetFacts(code, data.get("title", code),
                      str(release.get("ratings") or release.get("job_zone") or ""),
                      data.get("job_zone"), interests.get("high_point") or None, tech,
                      data.get("skills") is not None,
-                     tuple(str(r[0]) for r in data.get("related") or ()))
+                     tuple(str(r[0]) for r in data.get("related") or ()),
+                     # The kinds of technology the occupation uses most: a sign of the work
+                     # ("Medical software"), where one hot tool may be any office's.
+                     tuple((k, tuple(v)) for k, v in
+                           sorted(kinds.items(), key=lambda kv: (-len(kv[1]), kv[0]))))
