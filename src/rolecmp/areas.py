@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from rolecmp.errors import RolecmpError
+from rolecmp.records import NamedTuple
 from rolecmp.states import BY_CODE, UnknownState, find_state
 
 NATIONAL = "US"

@@ -15,9 +15,10 @@ import os
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from rolecmp.errors import RolecmpError
+from rolecmp.records import NamedTuple
 
 NATIONAL = "US"
 PERCENTILES = ("p10_annual", "p25_annual", "median_annual", "p75_annual", "p90_annual")

@@ -9,7 +9,9 @@ the ``complete`` kind of each argument and option (:func:`rolecmp.commands.compl
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
+
+from rolecmp.records import NamedTuple
 
 #: Output formats: a table for people; json, csv or markdown for scripts; html for a page.
 FORMATS = ("table", "json", "csv", "markdown", "html")

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from rolecmp.errors import InvalidRoleFile, RolecmpError
+from rolecmp.records import NamedTuple
 from rolecmp.states import BY_CODE
 
 #: The jurisdictions every licensure file covers: the 50 states, DC and Puerto Rico.

@@ -7,7 +7,9 @@ benchmarks/README.md).
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
+
+from rolecmp.records import NamedTuple
 
 
 class ProgramLength(NamedTuple):

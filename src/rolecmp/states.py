@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from rolecmp.errors import RolecmpError
+from rolecmp.records import NamedTuple
 
 
 class State(NamedTuple):
