@@ -64,3 +64,15 @@ def test_the_tests_run_against_the_source_tree():
     import rolecmp
 
     assert rolecmp.__file__ == str(ROOT / "src" / "rolecmp" / "__init__.py")
+
+
+def test_help_has_no_markup_escapes_and_full_summaries():
+    from typer.testing import CliRunner
+
+    runner = CliRunner()
+    top = runner.invoke(app, ["--help"]).stdout
+    assert "..." not in top.split("Commands:")[1]  # summaries are not cut short
+    for name in ("compare", "list", "show", "pay", "fit", "search", "similar", "licensure"):
+        text = runner.invoke(app, [name, "--help"]).stdout
+        assert "\\[" not in text, name
+        assert "Example: rolecmp " + name in text, name

@@ -40,6 +40,12 @@ _ONET_CODE = re.compile(r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}\Z", re.ASCII)
 MIN_PARTIAL = 3
 #: A one-word alias at least this long that other roles' ids share is named as a choice.
 MIN_WORD = 5
+#: rapidfuzz's WRatio at or above which a name is suggested: "midwife" -> nurse-midwives (77),
+#: "truck driver" -> heavy-and-tractor-trailer-truck-drivers (90), but not "call center" ->
+#: carpenters (67).
+SUGGEST_CUTOFF = 75
+#: Suggestions within this many points of the best one are listed.
+SUGGEST_SPREAD = 8
 #: How many other roles a "taken as" note names.
 NOTE_LISTS = 4
 
@@ -434,21 +440,27 @@ class Catalog:
         from rolecmp import dataset
 
         key = normalize(name[:200])[:60]
-        if not key:
+        if len(key) < MIN_PARTIAL:  # one or two letters are close to everything
             return []
         choices: dict[str, str] = {}
         for entry in self.index().values():
             for candidate in (entry.id, *entry.aliases, normalize(entry.name)):
-                choices.setdefault(candidate, entry.id)
+                # a short abbreviation ("ot") partially matches almost anything
+                if len(candidate) >= 4:
+                    choices.setdefault(candidate, entry.id)
         for occupation in dataset.occupations().values():
             choices.setdefault(occupation.id, occupation.id)
         scored: dict[str, float] = {}
-        for candidate, score, _ in process.extract(key, list(choices), scorer=fuzz.ratio,
-                                                    limit=limit * 4, score_cutoff=60):
+        for candidate, score, _ in process.extract(key, list(choices), scorer=fuzz.WRatio,
+                                                    limit=limit * 4,
+                                                    score_cutoff=SUGGEST_CUTOFF):
             role_id = choices[candidate]
             scored[role_id] = max(score, scored.get(role_id, 0.0))
         ranked = sorted(scored.items(), key=lambda item: (-item[1], item[0]))
-        return [role_id for role_id, _ in ranked[:limit]]
+        # Only names about as close as the closest: a near-miss spelling is not padded out
+        # with weak partial matches.
+        best = ranked[0][1] if ranked else 0.0
+        return [role_id for role_id, score in ranked[:limit] if score >= best - SUGGEST_SPREAD]
 
     def all(self, tiers: str = "curated") -> list[Role]:
         """Every role, fully read, sorted by id: the role files' (``tiers`` "curated"), or also

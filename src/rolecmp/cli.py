@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperArgument, TyperGroup
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from rolecmp import __version__, commands, interface
 from rolecmp.commands import fail, flush, quiet_pipe
@@ -170,8 +170,16 @@ def _argument_help(self: Any, ctx: Any) -> tuple[str, str] | None:
     return name, text
 
 
+def _option_help(self: Any, ctx: Any) -> tuple[str, str] | None:
+    """Typer 0.20 without Rich markup escapes an option's "[default: x]" as markup too."""
+    record = _typer_option_help(self, ctx)
+    return None if record is None else (record[0], record[1].replace("\\[", "["))
+
+
 _typer_argument_help = TyperArgument.get_help_record
 TyperArgument.get_help_record = _argument_help  # type: ignore[method-assign]
+_typer_option_help = TyperOption.get_help_record
+TyperOption.get_help_record = _option_help  # type: ignore[method-assign]
 
 
 def _register(spec: interface.Command) -> None:

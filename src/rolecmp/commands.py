@@ -113,10 +113,11 @@ def warn_stale(result: Any) -> None:
 
 
 def fail(message: str, code: int) -> NoReturn:
-    """One line on stderr, then exit with ``code``."""
+    """One line on stderr, then exit with ``code`` (only the exit status for an empty message:
+    a search that found nothing has said so already)."""
     from rolecmp.render.printable import printable
 
-    if sys.stderr is not None:
+    if message and sys.stderr is not None:
         try:
             sys.stderr.write(f"rolecmp: error: {printable(message, newlines=False)}\n")
             sys.stderr.flush()
@@ -320,9 +321,13 @@ def licensure_table(*, role: str, state: str | None = None, fmt: str | None = No
 
 
 class NothingFound(RolecmpError):
-    """A search or a listing that matched nothing: exit 1, like grep."""
+    """A search or a listing that matched nothing: exit 1, like grep, with nothing on stderr
+    (the output itself says so)."""
 
     exit_code = 1
+
+    def __init__(self) -> None:
+        super().__init__("")
 
 
 def list_roles(*, which: str = "roles", family: Sequence[str] = (),
@@ -338,7 +343,7 @@ def list_roles(*, which: str = "roles", family: Sequence[str] = (),
                      tiers="all" if all_tiers or groups else "curated", groups=groups)
     emit_to(result, fmt, output, force)
     if not result.rows:
-        raise NothingFound("no role matches these filters")
+        raise NothingFound()
 
 
 def pay_by_area(*, role: str, by: str = "state", state: str | None = None,
@@ -367,7 +372,7 @@ def search_roles(*, text: str, limit: int = 25, fmt: str | None = None, output: 
     result = search(catalog(data_dirs), text, limit)
     emit_to(result, fmt, output, force)
     if not result.hits:
-        raise NothingFound(f"no role matches {text!r}")
+        raise NothingFound()
 
 
 def similar_roles(*, role: str, limit: int = 10, all_tiers: bool = False,

@@ -83,6 +83,7 @@ class Move(NamedTuple):
         sim = self.similarity
         steps.append(Step("carries_over", {
             "known": sim is not None,
+            "unrated": [p.role.name for p in (self.start, self.goal) if p.skills is None],
             "elements": [d.to_dict() for d in sim.shared] if sim else []}))
         if sim is not None:
             steps.append(Step("new_to_learn", {"elements": [d.to_dict() for d in self.learn]}))

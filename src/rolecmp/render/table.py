@@ -452,7 +452,7 @@ def _(result: Report) -> RenderableType:
 
 @render_table.register("Nearest")
 def _(result: Nearest) -> RenderableType:
-    title = literal(f"Roles whose work is most like {result.role.name}'s", "bold")
+    title = literal(f"Roles whose work is most like that of: {result.role.name}", "bold")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("#", justify="right")
     table.add_column("Similarity", justify="right", no_wrap=True)

@@ -99,7 +99,8 @@ def step_text(step: Step) -> tuple[str, str]:
         return "The usual route", " ".join(v["how"].split())
     if kind == "carries_over":
         if not v["known"]:
-            return "Carries over", "unknown: O*NET has no profile for one of the roles"
+            unrated = " and ".join(v.get("unrated") or ["one of the roles"])
+            return "Carries over", f"unknown: O*NET has not rated the skills of {unrated}"
         return "Carries over", (_elements(v["elements"], False)
                                 or "little: the two roles share few important strengths")
     if kind == "new_to_learn":
