@@ -303,3 +303,16 @@ def test_markdown_link_targets_cannot_break_out():
     assert link("a", "https://x.org/a|b<c>(d)") == "[a](<https://x.org/a%7Cb%3Cc%3E(d)>)"
     assert link("a", "javascript:alert(1)") == "a (javascript:alert(1))"
     assert md("- item") == r"\- item" and md("1. x") == r"1\. x" and md("30.1") == "30.1"
+
+
+def test_fit_markdown_is_a_document(run):
+    text = run("fit", "--contact", "high", "--setting", "lab", "--no-admin", "--max-months",
+               "24", "--pay", "medium", "-n", "3", "-f", "markdown").stdout
+    lines = text.splitlines()
+    assert lines[0] == "# Roles that fit your answers"
+    for heading in ("## Your answers", "## Ranking", "## How the score is made", "## Sources"):
+        assert heading in lines, heading
+    assert "- Patient contact: high" in lines and "- Administrative work: no" in lines
+    ranked = [line for line in lines if re.match(r"[0-9]+\. \*\*", line)]
+    assert len(ranked) == 3 and all(re.search(r": [0-9]+ of 100$", line) for line in ranked)
+    assert "max_months" not in text and "Reason(" not in text

@@ -78,7 +78,8 @@ footer{margin-top:2rem;border-top:1px solid #d0d7de;padding-top:.6rem}
 body{margin:1rem auto;padding:0 .6rem}h1{font-size:1.35rem}
 table{font-size:.8rem}thead th{font-size:.75rem}th,td{padding:.3rem .25rem}
 th.label{width:5.8rem}ul{padding-left:1rem}
-th.num,td.num{width:4.8rem}th.spread{width:4.8rem}th.rank,td.rank{width:1.8rem}
+th.num,td.num{width:4.8rem}th.spread{width:4.8rem}th.emp{width:5.4rem}
+th.rank,td.rank{width:1.8rem}
 .wide{display:none}div.narrow{display:block}
 th.state{width:5.5rem}th.status{width:5.8rem}th.role{width:auto}
 td.narrow,th.narrow{display:table-cell}p.narrow{display:block}
@@ -86,6 +87,7 @@ dl{display:block}dt{margin-top:.7rem}
 }
 @media print{
 body{margin:0;max-width:none;padding:0;font-size:10.5pt;color:#000}
+th,td{padding:.3rem .35rem}th.num,td.num{width:6.4em}dl{display:block}dt{margin-top:.6rem}
 thead th,tr.differs th[scope=row],tr.marked td,tr.marked th,.note{background:none}
 tr.marked>:first-child{border-left:3px solid #000}
 tr,li,dt,dd,.note{break-inside:avoid;page-break-inside:avoid}
@@ -310,7 +312,7 @@ def _pay_table(pays: Sequence[tuple[str, Pay]], group: str | None = None,
             "<th class=\"num narrow spread\" scope=\"col\">10th-90th pct</th>"
             + "".join(f"<th class=\"num wide\" scope=\"col\">{name} pct</th>"
                       for name in ("10th", "25th", "75th", "90th"))
-            + "<th class=\"num\" scope=\"col\">Employed</th>")
+            + "<th class=\"num emp\" scope=\"col\">Employed</th>")
     rows = []
     for i, (rank, pay) in enumerate(pays):
         classes = ["marked"] if i in marked else []

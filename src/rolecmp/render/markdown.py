@@ -259,20 +259,38 @@ def _move(result: Move) -> str:
 
 @markdown.register("FitResult")
 def _fit(result: FitResult) -> str:
+    from rolecmp import fit
+
+    most = getattr(fit, "MAX_POINTS", 100)
     out = ["# Roles that fit your answers", "", "## Your answers", ""]
     answers = result.answers
     given = answers._asdict() if hasattr(answers, "_asdict") else vars(answers)
-    out += [f"- {md(label(key))}: {md(_answer(value))}" for key, value in given.items()]
+    out += [f"- {md(_ANSWER_LABELS.get(key, label(key)))}: {md(_answer(value))}"
+            for key, value in given.items()]
     out += ["", "## Ranking", ""]
     for i, row in enumerate(result.rows, 1):
-        out.append(f"{i}. **{md(row.name)}** (`{row.id}`): {row.score} of 100")
-        out += [f"    - {md(_reason(reason))}" for reason in row.reasons]
+        out.append(f"{i}. **{md(row.name)}** (`{row.id}`): {row.score} of {most}")
+        for reason in row.reasons:
+            text = _reason(reason)
+            out.append(f"    - {md(_GROUP_NOTE.sub('', text))}"
+                       + "".join(f" ({md(n)})" for n in _GROUP_NOTE.findall(text)))
     if not result.rows:
         out.append("No role fits these answers.")
-    excluded = getattr(result, "excluded", ())
+    excluded = list(getattr(result, "excluded", ()))
     if excluded:
-        out += ["", f"Left out, their training takes longer: {md(', '.join(excluded))}."]
+        shown = ", ".join(excluded[:8]) + (f" and {len(excluded) - 8} more" if
+                                           len(excluded) > 8 else "")
+        out += ["", f"Left out because even their shortest training takes longer: {md(shown)} "
+                    "(--format json lists them all)."]
+    method = " ".join(getattr(fit, "METHOD", "").split())
+    if method:
+        out += ["", "## How the score is made", "", md(method)]
     return _document(out + _sources(result.releases))
+
+
+_ANSWER_LABELS = {"contact": "Patient contact", "setting": "Setting",
+                  "admin": "Administrative work", "max_months": "Longest training (months)",
+                  "pay": "How much pay matters"}
 
 
 def _answer(value: Any) -> str:
