@@ -365,3 +365,17 @@ def _png_right_edge(data: bytes, columns: int) -> tuple[int, set[tuple[int, ...]
                        for x in range(width - columns, width))
         previous = line
     return width, colours
+
+
+def test_compare_csv_has_figures_as_numbers(run):
+    import csv as csv_module
+    import io as io_module
+
+    rows = {r["dimension"]: r for r in csv_module.DictReader(io_module.StringIO(
+        run("compare", "ma", "eeg-tech", "-f", "csv").stdout))}
+    assert rows["pay.median_annual"]["medical-assistant"] == "45690"
+    assert rows["pay.group"]["eeg-technologist"] == "true"  # BLS 29-2099, a group figure
+    assert rows["outlook.employment_change_pct"]["medical-assistant"] == "12.5"
+    assert rows["licensure"]["differs"] == ""  # shown side by side, not compared
+    # no cell a spreadsheet would need guarding: prose starts with a word
+    assert not any(v.startswith("'") for r in rows.values() for v in r.values())

@@ -157,7 +157,7 @@ def pay_lines(p: Profile) -> list[str]:
 def _outlook(p: Profile) -> list[str]:
     if p.outlook is not None:
         o = p.outlook
-        lines = [f"{o.employment_change_pct:+.1f}% jobs, {o.period}",
+        lines = [f"Jobs {o.employment_change_pct:+.1f}%, {o.period}",
                  f"{o.annual_openings:,} openings a year (national)"]
         if p.group_figures:
             lines.append(f"group figure: BLS {o.soc_code} {o.soc_title}")
@@ -166,7 +166,7 @@ def _outlook(p: Profile) -> list[str]:
         r = p.outlook_range
         from rolecmp.figures import release
 
-        return [f"{r.low:+.1f}% to {r.high:+.1f}% jobs, {release(r.release).period}",
+        return [f"Jobs {r.low:+.1f}% to {r.high:+.1f}%, {release(r.release).period}",
                 f"derived: range of {len(r.roles)} specialties' BLS projections"]
     return ["unknown: no BLS projection for this role"]
 

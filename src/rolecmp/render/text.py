@@ -70,12 +70,32 @@ def _(result: Profile) -> Records:
     return ["field", "value"], [[key, _cell(value)] for key, value in _flatten(result.to_dict())]
 
 
+#: Figures a comparison's CSV gives as numbers, one row each: (row name, object, field).
+FIGURE_ROWS = (
+    ("pay.median_annual", "pay", "median_annual"), ("pay.p10_annual", "pay", "p10_annual"),
+    ("pay.p25_annual", "pay", "p25_annual"), ("pay.p75_annual", "pay", "p75_annual"),
+    ("pay.p90_annual", "pay", "p90_annual"), ("pay.employment", "pay", "employment"),
+    ("pay.soc_code", "pay", "soc_code"), ("pay.group", "pay", "group"),
+    ("outlook.employment_change_pct", "outlook", "employment_change_pct"),
+    ("outlook.annual_openings", "outlook", "annual_openings"),
+)
+
+
 @records.register("Comparison")
-def _(result: Comparison) -> Records:
+def comparison_records(result: Comparison) -> Records:
+    """One row per dimension in words ("differs" empty where not compared), then the pay and
+    outlook figures as plain numbers a spreadsheet can sum (empty where BLS publishes none)."""
     headers = ["dimension", "differs", *(r.id for r in result.roles)]
     rows = [[row.key, "" if row.differs is None else "yes" if row.differs else "no",
              *("; ".join(v) for v in row.values)]
             for row in result.rows]
+    keys = {row.key for row in result.rows}
+    data = result.to_dict()
+    for name, kind, field in FIGURE_ROWS:
+        if kind not in keys:
+            continue
+        values = [(data[kind].get(role.id) or {}).get(field) for role in result.roles]
+        rows.append([name, "", *(_cell(v) for v in values)])
     return headers, rows
 
 

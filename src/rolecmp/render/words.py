@@ -135,11 +135,11 @@ def _pay_text(v: dict[str, Any]) -> str:
 def _outlook_text(v: dict[str, Any]) -> str:
     a, b, r = v["from"], v["to"], v["to_range"]
     if a is not None and b is None and r is not None:
-        return (f"{a['employment_change_pct']:+.1f}% to {r['low']:+.1f}%-{r['high']:+.1f}% jobs "
+        return (f"Jobs {a['employment_change_pct']:+.1f}% to {r['low']:+.1f}%-{r['high']:+.1f}% "
                 "(a range over the specialties)")
     if a is None or b is None:
         return "unknown for one of the roles"
-    return (f"{a['employment_change_pct']:+.1f}% to {b['employment_change_pct']:+.1f}% jobs, "
+    return (f"Jobs {a['employment_change_pct']:+.1f}% to {b['employment_change_pct']:+.1f}%, "
             f"{b['period']}; {b['annual_openings']:,} openings a year in the new role"
             + group_note(a) + group_note(b))
 
