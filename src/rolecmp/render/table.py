@@ -694,7 +694,8 @@ def _listing_stacked(result: Listing) -> RenderableType:
 def _listing_table(result: Listing) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     table.add_column("ID", no_wrap=True, style="bold")
-    table.add_column("Name", no_wrap=True)
+    # Names wrap within a bounded column, so the summary keeps the room prose needs.
+    table.add_column("Name", max_width=26)
     table.add_column("Family", no_wrap=True)
     figure_header = _SORT_HEADERS.get(result.sort)
     if figure_header:
