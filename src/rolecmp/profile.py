@@ -87,6 +87,13 @@ class Profile(NamedTuple):
             found.append(self.entry.release)
         if self.contact:
             found.append(self.contact.release)
+        from rolecmp.dataset import onet_facts, programs, programs_release
+
+        facts = onet_facts(self.role.onet_code)
+        if facts is not None and facts.release:
+            found.append(facts.release)  # job zone, technology, related occupations
+        if programs(self.role.soc_code) and programs_release():
+            found.append(str(programs_release()))
         return list(dict.fromkeys(found))
 
     def to_dict(self) -> dict[str, Any]:
