@@ -294,8 +294,12 @@ def dataset_rows(result: Profile) -> list[tuple[str, list[str]]]:
 
             names = []
             for code in facts.related[:6]:
+                # The title wraps between words (a long id would break mid-word); the code is a
+                # name rolecmp resolves too.
+                related = onet_facts(code)
                 found = occupation_of_onet(code)
-                names.append(f"{found.id} ({code})" if found else code)
+                title = related.title if related else (found.title if found else "")
+                names.append(f"{title} ({code})" if title else code)
             rows.append(("Related (O*NET)", names))
     cip = programs(result.role.soc_code)
     if cip:
