@@ -271,10 +271,30 @@ def _comparison(result: Comparison) -> str:
         table = (f"<div class=\"wide\">{table}</div>"
                  f"<div class=\"narrow stacked\">{''.join(stacked)}</div>")
     reasons = "".join(f"<li>{_e(r)}</li>" for r in result.judgement.reasons)
-    sims = "".join(
-        f"<li>{_e(s.a)} ~ {_e(s.b)}: <strong>{s.score:.2f}</strong>; shared most: "
-        f"{_e('; '.join(d.element for d in s.shared))}; sets apart: "
-        f"{_e('; '.join(d.element for d in s.apart))}</li>" for s in result.similarities)
+    names = {r.id: r.name for r in result.roles}
+    sims = ""
+    for s in result.similarities:
+        pair = f"{_e(names.get(s.a, s.a))} ~ {_e(names.get(s.b, s.b))}: "
+        if s.same_profile:
+            sims += (f"<li>{pair}one O*NET profile ({_e(s.same_profile)}) describes both; "
+                     "O*NET cannot tell their work apart</li>")
+            continue
+        sims += (f"<li>{pair}<strong>{s.score:.2f}</strong>"
+                 + (" (approximate: a profile averages several O*NET occupations)"
+                    if s.approximate else "")
+                 + f"; shared most: {_e('; '.join(d.element for d in s.shared))}; sets apart: "
+                 f"{_e('; '.join(d.element for d in s.apart))}</li>")
+    acts = result.activities
+    if acts is not None:
+        items = [("Both" if len(result.roles) == 2 else "All", list(acts.shared))]
+        items += [(f"Only {names.get(role_id, role_id)}", list(only))
+                  for role_id, only in acts.only]
+        activities = ("<h2>Work activities</h2><p class=\"muted\">O*NET importance: 3.5 or "
+                      "more performed, under 3.0 not.</p><dl>" + "".join(
+                          f"<dt>{_e(k)}</dt><dd>{_e('; '.join(v) or 'none')}</dd>"
+                          for k, v in items) + "</dl>")
+    else:
+        activities = ""
     levels = ""
     for role, other in result.counterparts:
         c = role.counterpart
@@ -290,7 +310,9 @@ def _comparison(result: Comparison) -> str:
               "without it are the same, or (free text) shown side by side without a verdict. "
               "\"Not curated\": no role file describes it.</p>"
             + levels
-            + (f"<h2>How alike the work is (O*NET 30.1)</h2><ul>{sims}</ul>" if sims else ""))
+            + ("<h2>How alike the work is</h2><p class=\"muted\">O*NET skills and knowledge; "
+               f"1 = same emphases, 0 = unrelated.</p><ul>{sims}</ul>" if sims else "")
+            + activities)
     title = "Compare: " + " / ".join(r.name for r in result.roles)
     return _page(title, body, _sources(result.releases, result.roles), result.releases)
 
@@ -596,8 +618,9 @@ def _nearest(result: Nearest) -> str:
         f"<span class=\"muted\">{_e(n.id)}</span></th><td class=\"num\">"
         f"{'same O*NET profile' if n.same_profile else f'{n.score:.2f}'}</td></tr>"
         for i, n in enumerate(result.neighbours, 1))
-    note = ("Similarity: cosine of O*NET 30.1 skill and work-activity importance, each rating "
-            "centred on its mean over all occupations (1 = same emphases, 0 = unrelated).")
+    from rolecmp.similarity import METHOD
+
+    note = f"Similarity: {METHOD} (1 = same emphases, 0 = unrelated)."
     if result.approximate:
         note += " Approximate: this role's profile averages several O*NET occupations."
     body = (f"<table><thead><tr><th class=\"rank\" scope=\"col\">#</th><th scope=\"col\">Role"
