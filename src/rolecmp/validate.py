@@ -69,7 +69,28 @@ def validate_paths(paths: Sequence[str | os.PathLike[str]], catalog: Catalog) ->
         else:
             roles[path] = Role.from_data(data, origin=str(path))
     problems += _cross_check(roles, catalog)
+    if not paths:  # everything rolecmp reads: the state licensure data too
+        licensure_files, licensure_problems = check_licensure()
+        files += licensure_files
+        problems += licensure_problems
     return Report(tuple(str(f) for f in files), tuple(problems))
+
+
+def check_licensure() -> tuple[list[Path], list[InvalidRoleFile]]:
+    """The bundled state-licensure files and every problem the licensure rule finds in them
+    (every state, DC and Puerto Rico present; every status but unknown sourced)."""
+    from rolecmp import licensure, yamlload
+
+    files = sorted(licensure.licensure_dir().glob("*.yaml"))
+    problems: list[InvalidRoleFile] = []
+    for path in files:
+        try:
+            data = yamlload.load(str(path)).data
+        except InvalidRoleFile as exc:
+            problems.append(exc)
+            continue
+        problems += licensure.check(data, str(path))
+    return files, problems
 
 
 def _cross_check(roles: dict[Path, Role], catalog: Catalog) -> list[InvalidRoleFile]:
