@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rolecmp.errors import RolecmpError
 from rolecmp.model import Role
 from rolecmp.profile import Profile
 from rolecmp.records import NamedTuple
 from rolecmp.similarity import Activities, Similarity, activities, similarity
+
+if TYPE_CHECKING:
+    from rolecmp.render.base import Renderer, T
 
 #: Medians within this fraction of each other are not marked as different.
 PAY_TOLERANCE = 0.05
@@ -349,6 +352,10 @@ class Comparison(NamedTuple):
     judgement: Verdict
     similarities: tuple[Similarity, ...] = ()
     activities: Activities | None = None
+
+    def render_with(self, renderer: Renderer[T]) -> T:
+        """Hand this result to ``renderer``'s method for it."""
+        return renderer.comparison(self)
 
     @property
     def verdict(self) -> str:

@@ -48,6 +48,7 @@ from rolecmp.profile import Profile
 if TYPE_CHECKING:
     from rolecmp.catalog import Catalog
     from rolecmp.model import Role
+    from rolecmp.render.base import Renderer, T
 
 CONTACT_LEVELS = ("low", "moderate", "high")
 PAY_LEVELS = ("low", "medium", "high")
@@ -188,6 +189,10 @@ class FitResult(NamedTuple):
     excluded: tuple[str, ...] = ()  # ids left out because their training is too long
     unknown_training: tuple[str, ...] = ()  # ids whose training length is unknown
     considered: int = 0  # roles ranked, before --limit
+
+    def render_with(self, renderer: Renderer[T]) -> T:
+        """Hand this result to ``renderer``'s method for it."""
+        return renderer.fit_result(self)
 
     @property
     def releases(self) -> list[str]:

@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rolecmp.errors import InvalidRoleFile, RolecmpError
 from rolecmp.records import NamedTuple
 from rolecmp.states import BY_CODE
+
+if TYPE_CHECKING:
+    from rolecmp.render.base import Renderer, T
 
 #: The jurisdictions every licensure file covers: the 50 states, DC and Puerto Rico.
 JURISDICTIONS = tuple(sorted(code for code in BY_CODE if code not in ("GU", "VI")))
@@ -78,6 +81,10 @@ class LicensureTable(NamedTuple):
     role_name: str
     states: tuple[StateLicensure, ...]
     highlight: str | None = None
+
+    def render_with(self, renderer: Renderer[T]) -> T:
+        """Hand this result to ``renderer``'s method for it."""
+        return renderer.licensure_table(self)
 
     @property
     def counts(self) -> dict[str, int]:

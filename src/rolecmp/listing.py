@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rolecmp import figures
 from rolecmp.catalog import Catalog, Entry
 from rolecmp.errors import RolecmpError
 from rolecmp.schema import FAMILIES
+
+if TYPE_CHECKING:
+    from rolecmp.render.base import Renderer, T
 
 WHICH = ("roles", "specialties")
 #: Sort keys: the figures sort highest first, names and ids alphabetically.
@@ -62,6 +65,10 @@ class Listing:
     show_origin: bool = False
     tiers: str = "curated"
     counts: tuple[int, int] = (0, 0)  # (curated roles, dataset occupations) in the catalog
+
+    def render_with(self, renderer: Renderer[T]) -> T:
+        """Hand this result to ``renderer``'s method for it."""
+        return renderer.listing(self)
 
     @property
     def entries(self) -> tuple[Entry, ...]:

@@ -4,11 +4,14 @@ and values), and the renderers put it into words (:mod:`rolecmp.render.words`)."
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rolecmp.profile import Profile
 from rolecmp.records import NamedTuple
 from rolecmp.similarity import Driver, Similarity, gaps, similarity
+
+if TYPE_CHECKING:
+    from rolecmp.render.base import Renderer, T
 
 
 class Step(NamedTuple):
@@ -36,6 +39,10 @@ class Move(NamedTuple):
     note: str | None  # what the start role's file says about this move, if anything
     learn: tuple[Driver, ...] = ()
     state_licensure: Any = None  # rolecmp.licensure.StateLicensure of the goal, when asked for
+
+    def render_with(self, renderer: Renderer[T]) -> T:
+        """Hand this result to ``renderer``'s method for it."""
+        return renderer.move(self)
 
     @property
     def releases(self) -> list[str]:

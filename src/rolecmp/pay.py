@@ -4,12 +4,15 @@ nonmetropolitan areas (BLS OEWS)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rolecmp import figures
 from rolecmp.errors import RolecmpError
 from rolecmp.figures import Pay
 from rolecmp.model import Role
+
+if TYPE_CHECKING:
+    from rolecmp.render.base import Renderer, T
 
 #: What ``pay --by`` ranks.
 BY = ("state", "metro")
@@ -29,6 +32,10 @@ class PayRanking:
     by: str = "state"
     highlight: str | None = None  # a state's postal code
     total: int = 0  # areas before --limit
+
+    def render_with(self, renderer: Renderer[T]) -> T:
+        """Hand this result to ``renderer``'s method for it."""
+        return renderer.pay_ranking(self)
 
     @property
     def states(self) -> tuple[Pay, ...]:

@@ -22,6 +22,7 @@ from rolecmp.similarity import (
 
 if TYPE_CHECKING:
     from rolecmp.catalog import Catalog
+    from rolecmp.render.base import Renderer, T
 
 
 class DerivedRange(NamedTuple):
@@ -55,6 +56,10 @@ class Profile(NamedTuple):
     place: Area = NATIONAL_AREA
     state_licensure: StateLicensure | None = None
     skills: Vector | None = None  # the similarity profile (O*NET skills and knowledge)
+
+    def render_with(self, renderer: Renderer[T]) -> T:
+        """Hand this result to ``renderer``'s method for it."""
+        return renderer.profile(self)
 
     @property
     def contact_level(self) -> str | None:

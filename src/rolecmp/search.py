@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rolecmp.catalog import Catalog, normalize
 from rolecmp.errors import RolecmpError
 from rolecmp.model import Role
+
+if TYPE_CHECKING:
+    from rolecmp.render.base import Renderer, T
 
 #: How much a match in each field counts: the whole phrase scores this, every word apart half.
 WEIGHTS = {
@@ -51,6 +54,10 @@ class SearchResult:
     query: str
     hits: tuple[Hit, ...]
     total: int = 0  # hits before the limit
+
+    def render_with(self, renderer: Renderer[T]) -> T:
+        """Hand this result to ``renderer``'s method for it."""
+        return renderer.search_result(self)
 
     def to_list(self) -> list[dict[str, Any]]:
         return [h.to_dict() for h in self.hits]

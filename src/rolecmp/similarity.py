@@ -25,10 +25,13 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rolecmp.model import Role
 from rolecmp.records import NamedTuple
+
+if TYPE_CHECKING:
+    from rolecmp.render.base import Renderer, T
 
 CARING = "4.A.4.a.5"
 PUBLIC = "4.A.4.a.8"
@@ -402,6 +405,10 @@ class Nearest(NamedTuple):
     role: Role
     neighbours: tuple[Neighbour, ...]
     approximate: bool
+
+    def render_with(self, renderer: Renderer[T]) -> T:
+        """Hand this result to ``renderer``'s method for it."""
+        return renderer.nearest(self)
 
     @property
     def releases(self) -> list[str]:

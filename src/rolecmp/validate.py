@@ -11,12 +11,15 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rolecmp.catalog import SUFFIX, Catalog, checked_data, roles_subdir
 from rolecmp.errors import InvalidRoleFile, RolecmpError
 from rolecmp.model import Role
 from rolecmp.rules import ID_PATTERN
+
+if TYPE_CHECKING:
+    from rolecmp.render.base import Renderer, T
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,10 @@ class Report:
 
     files: tuple[str, ...]
     problems: tuple[InvalidRoleFile, ...]
+
+    def render_with(self, renderer: Renderer[T]) -> T:
+        """Hand this result to ``renderer``'s method for it."""
+        return renderer.report(self)
 
     @property
     def ok(self) -> bool:

@@ -7,17 +7,21 @@ JSON, CSV, Markdown (documents and tables a person reads), or a standalone HTML 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rolecmp.render.base import Renderable
 
 FORMATS = ("table", "json", "csv", "markdown", "html")
 
 
-def render(result: Any, fmt: str) -> Any:
-    """The output of ``result`` in format ``fmt`` (one of :data:`FORMATS`)."""
+def render(result: Renderable, fmt: str) -> Any:
+    """The output of ``result`` in format ``fmt`` (one of :data:`FORMATS`): the one place the
+    formats are told apart (each renderer then dispatches on the result's type)."""
     if fmt == "table":
-        from rolecmp.render.table import render_table
+        from rolecmp.render.table import TableRenderer
 
-        return render_table(result)
+        return result.render_with(TableRenderer())
     from rolecmp.render import text
 
     if fmt == "json":

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rolecmp import __version__
-from rolecmp.render.dispatch import ByName
+from rolecmp.render.base import Renderer
 from rolecmp.render.labels import NOT_CURATED_NOTE, credential_name, label
 from rolecmp.render.printable import printable
 
-if TYPE_CHECKING:  # renderers are found by class name; see render/table.py
+if TYPE_CHECKING:  # results are imported for their types only (see render/base.py)
     from rolecmp.compare import Comparison
     from rolecmp.figures import Pay
     from rolecmp.fit import FitResult
@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # renderers are found by class name; see render/table.py
     from rolecmp.path import Move
     from rolecmp.pay import PayRanking
     from rolecmp.profile import Profile
+    from rolecmp.render.base import Renderable
     from rolecmp.search import SearchResult
     from rolecmp.similarity import Nearest
     from rolecmp.sources import SourceList
@@ -180,13 +181,10 @@ def _page(title: str, body: str, sources: str, release_ids: Sequence[str] = ()) 
     )
 
 
-pages: ByName[str] = ByName("HTML page")
-"""The standalone page of a result."""
-
-
-def render_html(result: Any) -> str:
-    """The page for ``result``."""
-    return pages(result)
+def render_html(result: Renderable) -> str:
+    """The standalone page for ``result``."""
+    page: str = result.render_with(HtmlRenderer())
+    return page
 
 
 def _records_table(result: Any) -> str:
@@ -246,7 +244,6 @@ def _credentials(role: Role) -> str:
                                                  ": none listed")
 
 
-@pages.register("Comparison")
 def _comparison(result: Comparison) -> str:
     head = "<tr><th class=\"label\"></th>" + "".join(
         f"<th scope=\"col\">{_e(r.name)}<br><span class=\"muted\">{_e(r.id)} · "
@@ -369,7 +366,6 @@ def _state_licensure(s: StateLicensure) -> str:
             + (f"<br>Compacts:<ul>{compacts}</ul>" if compacts else ""))
 
 
-@pages.register("Profile")
 def _profile(result: Profile) -> str:
     from rolecmp.compare import DIMENSIONS, NOT_CURATED
     from rolecmp.render.table import dataset_rows
@@ -436,7 +432,6 @@ def _profile(result: Profile) -> str:
 
 # -- pay ------------------------------------------------------------------------------------
 
-@pages.register("PayRanking")
 def _pay_ranking(result: PayRanking) -> str:
     role = result.role
     where = {"state": "by state", "metro": "by metropolitan and nonmetropolitan area"}[result.by]
@@ -478,7 +473,6 @@ def _money(pay: Pay) -> str:
 
 # -- licensure ------------------------------------------------------------------------------
 
-@pages.register("LicensureTable")
 def _licensure(result: LicensureTable) -> str:
     from rolecmp.render.words import state_licensure_text
 
@@ -532,7 +526,6 @@ def _licensure_sources(states: Sequence[StateLicensure]) -> list[str]:
 
 # -- path -----------------------------------------------------------------------------------
 
-@pages.register("Move")
 def _move(result: Move) -> str:
     from rolecmp.render.table import TIER_WORDS
     from rolecmp.render.words import move_lines
@@ -565,7 +558,6 @@ def _move(result: Move) -> str:
 
 # -- the other results ----------------------------------------------------------------------
 
-@pages.register("Listing")
 def _listing(result: Listing) -> str:
     from rolecmp.compare import money
 
@@ -597,7 +589,6 @@ def _listing(result: Listing) -> str:
     return _page(title, body, _sources(result.releases), result.releases)
 
 
-@pages.register("SearchResult")
 def _search(result: SearchResult) -> str:
     rows = "".join(
         f"<tr><td class=\"rank\">{i}</td><th scope=\"row\">{_e(h.role.name)}<br>"
@@ -611,7 +602,6 @@ def _search(result: SearchResult) -> str:
     return _page(f"Roles matching \u201c{result.query}\u201d", body, "")
 
 
-@pages.register("Nearest")
 def _nearest(result: Nearest) -> str:
     rows = "".join(
         f"<tr><td class=\"rank\">{i}</td><th scope=\"row\">{_e(n.name)}<br>"
@@ -630,7 +620,6 @@ def _nearest(result: Nearest) -> str:
                  _sources(result.releases), result.releases)
 
 
-@pages.register("SourceList")
 def _source_list(result: SourceList) -> str:
     parts = []
     for r in result.releases_shown:
@@ -644,7 +633,6 @@ def _source_list(result: SourceList) -> str:
     return _page("Data sources", "".join(parts), "")
 
 
-@pages.register("Report")
 def _report(result: Report) -> str:
     n = len(result.problems)
     files = f"{len(result.files)} file{'s' if len(result.files) != 1 else ''}"
@@ -655,7 +643,6 @@ def _report(result: Report) -> str:
 
 # -- fit ------------------------------------------------------------------------------------
 
-@pages.register("FitResult")
 def _fit(result: FitResult) -> str:
     from rolecmp.fit import (
         ADMIN_POINTS,
@@ -699,3 +686,40 @@ def _fit(result: FitResult) -> str:
               [f"<li>{link(title, url)}</li>" for url, title in listed.items()])]
     return _page("Roles that fit", body, _sources(result.releases, extra=extra),
                  result.releases)
+
+
+class HtmlRenderer(Renderer[str]):
+    """The page of each kind of result."""
+
+    def comparison(self, result: Comparison) -> str:
+        return _comparison(result)
+
+    def profile(self, result: Profile) -> str:
+        return _profile(result)
+
+    def listing(self, result: Listing) -> str:
+        return _listing(result)
+
+    def pay_ranking(self, result: PayRanking) -> str:
+        return _pay_ranking(result)
+
+    def licensure_table(self, result: LicensureTable) -> str:
+        return _licensure(result)
+
+    def search_result(self, result: SearchResult) -> str:
+        return _search(result)
+
+    def nearest(self, result: Nearest) -> str:
+        return _nearest(result)
+
+    def move(self, result: Move) -> str:
+        return _move(result)
+
+    def fit_result(self, result: FitResult) -> str:
+        return _fit(result)
+
+    def source_list(self, result: SourceList) -> str:
+        return _source_list(result)
+
+    def report(self, result: Report) -> str:
+        return _report(result)

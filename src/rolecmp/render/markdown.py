@@ -11,19 +11,25 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from rolecmp.render.dispatch import ByName
+from rolecmp.render.base import Renderer
 from rolecmp.render.labels import NOT_CURATED_NOTE, credential_name, label
 from rolecmp.render.printable import printable
 
-if TYPE_CHECKING:  # renderers are found by class name; see render/table.py
+if TYPE_CHECKING:  # results are imported for their types only (see render/base.py)
     from rolecmp.compare import Comparison
     from rolecmp.figures import Pay
     from rolecmp.fit import FitResult
     from rolecmp.licensure import LicensureTable, StateLicensure
+    from rolecmp.listing import Listing
     from rolecmp.model import Role
     from rolecmp.path import Move
     from rolecmp.pay import PayRanking
     from rolecmp.profile import Profile
+    from rolecmp.render.base import Renderable
+    from rolecmp.search import SearchResult
+    from rolecmp.similarity import Nearest
+    from rolecmp.sources import SourceList
+    from rolecmp.validate import Report
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 # What would start a list item, numbered item or setext underline at a line start (headings,
@@ -95,15 +101,15 @@ def _document(lines: list[str]) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
-markdown: ByName[str] = ByName("Markdown")
-"""The Markdown of a result."""
-
-
-def render_markdown(result: Any) -> str:
+def render_markdown(result: Renderable) -> str:
     """``result`` as Markdown: its own document or table, else its records as a table with
     readable headers."""
-    if type(result).__name__ in markdown.handlers:
-        return markdown(result)
+    text: str = result.render_with(MarkdownRenderer())
+    return text
+
+
+def records_document(result: Renderable) -> str:
+    """A result's records as a Markdown table with readable headers."""
     from rolecmp.render.text import records
 
     headers, rows = records(result)
@@ -167,7 +173,6 @@ def _pay_rows(pays: Sequence[tuple[str, Pay]], marked: frozenset[int] = frozense
     return _table(headers, rows)
 
 
-@markdown.register("Profile")
 def _profile(result: Profile) -> str:
     from rolecmp.compare import DIMENSIONS, NOT_CURATED
     from rolecmp.render.table import dataset_rows
@@ -231,7 +236,6 @@ def _profile(result: Profile) -> str:
 _GROUP_NOTE = re.compile(r" \[(group figure: [^\]]*)\]")
 
 
-@markdown.register("Move")
 def _move(result: Move) -> str:
     from rolecmp.render.table import TIER_WORDS
     from rolecmp.render.words import move_lines
@@ -257,7 +261,6 @@ def _move(result: Move) -> str:
     return _document(out + _sources(result.releases, [goal]))
 
 
-@markdown.register("FitResult")
 def _fit(result: FitResult) -> str:
     from rolecmp import fit
 
@@ -309,7 +312,6 @@ def _reason(reason: Any) -> str:
     return say(reason) if say else str(reason)
 
 
-@markdown.register("Comparison")
 def _comparison(result: Comparison) -> str:
     headers = ["Dimension", "Differs", *(md(r.name) for r in result.roles)]
     rows = [[md(row.label), {True: "yes", False: "no", None: ""}[row.differs],
@@ -323,7 +325,6 @@ def _comparison(result: Comparison) -> str:
     return _document(out + _sources(result.releases, result.roles))
 
 
-@markdown.register("PayRanking")
 def _pay(result: PayRanking) -> str:
     role = result.role
     where = {"state": "by state", "metro": "by metropolitan and nonmetropolitan area"}[result.by]
@@ -347,7 +348,6 @@ def _pay(result: PayRanking) -> str:
     return _document(out + _sources(result.releases))
 
 
-@markdown.register("LicensureTable")
 def _licensure(result: LicensureTable) -> str:
     counts = ", ".join(f"{n} {status}" for status, n in result.counts.items() if n)
     out = [f"# {md(result.role_name)}: state licensure", "",
@@ -370,3 +370,40 @@ def _licensure(result: LicensureTable) -> str:
                 f"Sources read {md(checked)}; rules change: check with the state before you "
                 "apply."]
     return _document(out)
+
+
+class MarkdownRenderer(Renderer[str]):
+    """The document of each kind of result."""
+
+    def comparison(self, result: Comparison) -> str:
+        return _comparison(result)
+
+    def profile(self, result: Profile) -> str:
+        return _profile(result)
+
+    def listing(self, result: Listing) -> str:
+        return records_document(result)
+
+    def pay_ranking(self, result: PayRanking) -> str:
+        return _pay(result)
+
+    def licensure_table(self, result: LicensureTable) -> str:
+        return _licensure(result)
+
+    def search_result(self, result: SearchResult) -> str:
+        return records_document(result)
+
+    def nearest(self, result: Nearest) -> str:
+        return records_document(result)
+
+    def move(self, result: Move) -> str:
+        return _move(result)
+
+    def fit_result(self, result: FitResult) -> str:
+        return _fit(result)
+
+    def source_list(self, result: SourceList) -> str:
+        return records_document(result)
+
+    def report(self, result: Report) -> str:
+        return records_document(result)

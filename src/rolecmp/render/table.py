@@ -15,7 +15,7 @@ from rich.text import Text
 
 from rolecmp import figures
 from rolecmp.compare import DIMENSIONS, count, money
-from rolecmp.render.dispatch import ByName
+from rolecmp.render.base import Renderer
 from rolecmp.render.printable import first_sentence, printable
 
 # Result types are only named here: each renderer is found by its result's class name, so
@@ -117,8 +117,6 @@ TIER_WORDS = {"curated": "curated (a role file shipped with rolecmp)",
               "user": "your own role file",
               "dataset": "dataset (BLS and O*NET figures only; no curated description)"}
 
-render_table: ByName[RenderableType] = ByName("terminal view")
-"""The terminal view of a result: a Rich renderable (or plain text, for long listings)."""
 
 
 #: Columns a comparison needs per role for its side-by-side table; below that it is stacked.
@@ -126,7 +124,6 @@ COMPARE_COLUMN = 30
 COMPARE_LABELS = 20
 
 
-@render_table.register("Comparison")
 def comparison_view(result: Comparison) -> RenderableType:
     parts: list[RenderableType] = []
     if result.rows:  # --only similarity: no table at all, rather than an empty one
@@ -213,8 +210,7 @@ def _comparison_table(result: Comparison) -> RenderableType:
     return table
 
 
-@render_table.register("Profile")
-def _(result: Profile) -> RenderableType:
+def profile_view(result: Profile) -> RenderableType:
     role = result.role
     title = literal(role.name, "bold")
     title.append("  ")
@@ -310,8 +306,7 @@ def dataset_rows(result: Profile) -> list[tuple[str, list[str]]]:
     return rows
 
 
-@render_table.register("PayRanking")
-def _(result: PayRanking) -> RenderableType:
+def pay_ranking_view(result: PayRanking) -> RenderableType:
     role = result.role
     national = result.national
     scale = bar_scale([national, *result.states])
@@ -359,7 +354,6 @@ def _(result: PayRanking) -> RenderableType:
     return Group(*parts)
 
 
-@render_table.register("LicensureTable")
 def licensure_view(result: LicensureTable) -> RenderableType:
     from rolecmp.render.words import state_licensure_text
 
@@ -391,8 +385,7 @@ def licensure_view(result: LicensureTable) -> RenderableType:
                  Text(""), *blocks, Text(""), Text(note, style="dim"))
 
 
-@render_table.register("SourceList")
-def _(result: SourceList) -> RenderableType:
+def source_list_view(result: SourceList) -> RenderableType:
     parts: list[RenderableType] = []
     for release in result.releases_shown:
         grid = Table.grid(padding=(0, 2))
@@ -414,8 +407,7 @@ def _(result: SourceList) -> RenderableType:
     return Group(*parts)
 
 
-@render_table.register("SearchResult")
-def _(result: SearchResult) -> RenderableType:
+def search_result_view(result: SearchResult) -> RenderableType:
     if not result.hits:
         return literal(f"No role matches {result.query!r}; try fewer or other words, or "
                        "rolecmp list.")
@@ -441,8 +433,7 @@ def _(result: SearchResult) -> RenderableType:
     return Group(*blocks, Text(line, style="dim"))
 
 
-@render_table.register("Report")
-def _(result: Report) -> RenderableType:
+def report_view(result: Report) -> RenderableType:
     # Plain lines, never wrapped or cropped, so editors and grep can read file:line:column.
     lines = [printable(str(p), newlines=False) for p in result.problems]
     files = f"{len(result.files)} file{'s' if len(result.files) != 1 else ''}"
@@ -454,8 +445,7 @@ def _(result: Report) -> RenderableType:
     return "\n".join(lines)
 
 
-@render_table.register("Nearest")
-def _(result: Nearest) -> RenderableType:
+def nearest_view(result: Nearest) -> RenderableType:
     title = literal(f"Roles whose work is most like that of: {result.role.name}", "bold")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("#", justify="right")
@@ -475,8 +465,7 @@ def _(result: Nearest) -> RenderableType:
     return Group(title, Text(""), table, Text(note, style="dim"), source_line(result.releases))
 
 
-@render_table.register("Move")
-def _(result: Move) -> RenderableType:
+def move_view(result: Move) -> RenderableType:
     title = literal(f"From {result.start.role.name} to {result.goal.role.name}", "bold")
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -488,8 +477,7 @@ def _(result: Move) -> RenderableType:
     return Group(title, Text(""), grid, Text(""), source_line(result.releases))
 
 
-@render_table.register("FitResult")
-def _(result: FitResult) -> RenderableType:
+def fit_result_view(result: FitResult) -> RenderableType:
     from rolecmp.fit import (
         ADMIN_POINTS,
         CONTACT_POINTS,
@@ -538,8 +526,7 @@ class Responsive:
         yield self.wide() if options.max_width >= self.min_width else self.narrow()
 
 
-@render_table.register("Listing")
-def _(result: Listing) -> RenderableType:
+def listing_view(result: Listing) -> RenderableType:
     if len(result.rows) > LONG_LISTING:
         return _listing_lines(result)
     parts: list[RenderableType] = [
@@ -716,3 +703,40 @@ def _listing_table(result: Listing) -> RenderableType:
                      else literal(_summary(entry)))
         table.add_row(*cells)
     return table
+
+
+class TableRenderer(Renderer[RenderableType]):
+    """The view of each kind of result."""
+
+    def comparison(self, result: Comparison) -> RenderableType:
+        return comparison_view(result)
+
+    def profile(self, result: Profile) -> RenderableType:
+        return profile_view(result)
+
+    def listing(self, result: Listing) -> RenderableType:
+        return listing_view(result)
+
+    def pay_ranking(self, result: PayRanking) -> RenderableType:
+        return pay_ranking_view(result)
+
+    def licensure_table(self, result: LicensureTable) -> RenderableType:
+        return licensure_view(result)
+
+    def search_result(self, result: SearchResult) -> RenderableType:
+        return search_result_view(result)
+
+    def nearest(self, result: Nearest) -> RenderableType:
+        return nearest_view(result)
+
+    def move(self, result: Move) -> RenderableType:
+        return move_view(result)
+
+    def fit_result(self, result: FitResult) -> RenderableType:
+        return fit_result_view(result)
+
+    def source_list(self, result: SourceList) -> RenderableType:
+        return source_list_view(result)
+
+    def report(self, result: Report) -> RenderableType:
+        return report_view(result)

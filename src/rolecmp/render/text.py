@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from rolecmp.render.dispatch import ByName
+from rolecmp.render.base import Renderer
 from rolecmp.render.printable import printable
 
-if TYPE_CHECKING:  # renderers are found by class name; see render/table.py
+if TYPE_CHECKING:  # results are imported for their types only (see render/base.py)
     from rolecmp.compare import Comparison
     from rolecmp.fit import FitResult
     from rolecmp.licensure import LicensureTable
@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # renderers are found by class name; see render/table.py
     from rolecmp.path import Move
     from rolecmp.pay import PayRanking
     from rolecmp.profile import Profile
+    from rolecmp.render.base import Renderable
     from rolecmp.search import SearchResult
     from rolecmp.similarity import Nearest
     from rolecmp.sources import SourceList
@@ -31,22 +32,20 @@ _FORMULA = re.compile("[=+\\-@\t\r]")
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
 
 
-def to_data(result: Any) -> Any:
-    """The plain data of a result: what ``--format json`` prints. Every result says it itself,
-    with ``to_dict()`` (one object) or ``to_list()`` (an array)."""
-    if hasattr(result, "to_dict"):
-        return result.to_dict()
-    if hasattr(result, "to_list"):
-        return result.to_list()
-    raise TypeError(f"no JSON for {type(result).__name__}")
+def to_data(result: Renderable) -> Any:
+    """The plain data of a result: what ``--format json`` prints (each result's own
+    ``to_dict()``, or ``to_list()`` for those that are a list)."""
+    return result.render_with(JsonRenderer())
 
 
-records: ByName[Records] = ByName("table of records")
-"""A result as a header row and rows of text: what CSV, Markdown and plain HTML tables print."""
+def records(result: Renderable) -> Records:
+    """A result as a header row and rows of text: what CSV, and the plain tables of Markdown
+    and HTML, print."""
+    found: Records = result.render_with(RecordsRenderer())
+    return found
 
 
-@records.register("Listing")
-def _(result: Listing) -> Records:
+def listing_records(result: Listing) -> Records:
     data = result.to_list()
     headers = ["id", "name", "tier", "kind", "family", "parent", "soc_code", "group",
                "less_common", "patient_contact", "median_annual", "employment_change_pct",
@@ -54,7 +53,6 @@ def _(result: Listing) -> Records:
     return headers, [[_cell(item[h]) for h in headers] for item in data]
 
 
-@records.register("LicensureTable")
 def licensure_records(result: LicensureTable) -> Records:
     headers = ["state", "state_name", "status", "credential", "authority", "compacts", "note",
                "source_title", "source_url", "checked"]
@@ -65,8 +63,7 @@ def licensure_records(result: LicensureTable) -> Records:
         for s in result.states]
 
 
-@records.register("Profile")
-def _(result: Profile) -> Records:
+def profile_records(result: Profile) -> Records:
     return ["field", "value"], [[key, _cell(value)] for key, value in _flatten(result.to_dict())]
 
 
@@ -81,7 +78,6 @@ FIGURE_ROWS = (
 )
 
 
-@records.register("Comparison")
 def comparison_records(result: Comparison) -> Records:
     """One row per dimension in words ("differs" empty where not compared), then the pay and
     outlook figures as plain numbers a spreadsheet can sum (empty where BLS publishes none)."""
@@ -99,8 +95,7 @@ def comparison_records(result: Comparison) -> Records:
     return headers, rows
 
 
-@records.register("PayRanking")
-def _(result: PayRanking) -> Records:
+def pay_ranking_records(result: PayRanking) -> Records:
     headers = ["rank", "area", "area_code", "soc_code", "group", "employment", "median_annual",
                "p10_annual", "p25_annual", "p75_annual", "p90_annual", "release"]
     group = "yes" if result.group else "no"
@@ -112,21 +107,18 @@ def _(result: PayRanking) -> Records:
     return headers, rows
 
 
-@records.register("Nearest")
-def _(result: Nearest) -> Records:
+def nearest_records(result: Nearest) -> Records:
     return ["rank", "id", "name", "similarity"], [
         [str(i), n.id, n.name, f"{n.score:.2f}"] for i, n in enumerate(result.neighbours, 1)]
 
 
-@records.register("Move")
-def _(result: Move) -> Records:
+def move_records(result: Move) -> Records:
     from rolecmp.render.words import move_lines
 
     return ["step", "detail"], [[k, v] for k, v in move_lines(result)]
 
 
-@records.register("FitResult")
-def _(result: FitResult) -> Records:
+def fit_result_records(result: FitResult) -> Records:
     from rolecmp.render.words import fit_reason
 
     headers = ["rank", "id", "name", "tier", "score", "median_annual", "training_fits",
@@ -138,23 +130,20 @@ def _(result: FitResult) -> Records:
         for row in result.to_dict()["ranking"]]
 
 
-@records.register("SearchResult")
-def _(result: SearchResult) -> Records:
+def search_result_records(result: SearchResult) -> Records:
     headers = ["rank", "id", "name", "score", "matches"]
     return headers, [[str(i), h.role.id, h.role.name, str(h.score),
                       "; ".join(f"{m.field}: {m.text}" for m in h.matches)]
                      for i, h in enumerate(result.hits, 1)]
 
 
-@records.register("Report")
-def _(result: Report) -> Records:
+def report_records(result: Report) -> Records:
     headers = ["file", "line", "column", "field", "message"]
     return headers, [[p.path, _cell(p.line), _cell(p.column), _cell(p.field), p.message]
                      for p in result.problems]
 
 
-@records.register("SourceList")
-def _(result: SourceList) -> Records:
+def source_list_records(result: SourceList) -> Records:
     headers = ["id", "title", "publisher", "release", "published", "url", "licence", "note"]
     return headers, [[_cell(item[h]) for h in headers] for item in result.to_list()]
 
@@ -212,19 +201,80 @@ def _csv_cell(value: str) -> str:
     return printable(value)
 
 
-def render_markdown(result: Any) -> str:
-    headers, rows = records(result)
-
-    def line(cells: list[str]) -> str:
-        return "| " + " | ".join(_md_cell(c) for c in cells) + " |"
-
-    out = [line(headers), "| " + " | ".join("---" for _ in headers) + " |"]
-    out += [line(row) for row in rows]
-    if type(result).__name__ == "Comparison":
-        out += ["", _md_cell(result.verdict)]
-    return "\n".join(out)
-
-
 def _md_cell(value: str) -> str:
     text = printable(value, newlines=False)
     return re.sub(r"([\\|`*_\[\]<>])", r"\\\1", text)
+
+
+class RecordsRenderer(Renderer[Records]):
+    """The records of each kind of result."""
+
+    def comparison(self, result: Comparison) -> Records:
+        return comparison_records(result)
+
+    def profile(self, result: Profile) -> Records:
+        return profile_records(result)
+
+    def listing(self, result: Listing) -> Records:
+        return listing_records(result)
+
+    def pay_ranking(self, result: PayRanking) -> Records:
+        return pay_ranking_records(result)
+
+    def licensure_table(self, result: LicensureTable) -> Records:
+        return licensure_records(result)
+
+    def search_result(self, result: SearchResult) -> Records:
+        return search_result_records(result)
+
+    def nearest(self, result: Nearest) -> Records:
+        return nearest_records(result)
+
+    def move(self, result: Move) -> Records:
+        return move_records(result)
+
+    def fit_result(self, result: FitResult) -> Records:
+        return fit_result_records(result)
+
+    def source_list(self, result: SourceList) -> Records:
+        return source_list_records(result)
+
+    def report(self, result: Report) -> Records:
+        return report_records(result)
+
+
+class JsonRenderer(Renderer[Any]):
+    """The plain data of each kind of result, as its own record says it."""
+
+    def comparison(self, result: Comparison) -> Any:
+        return result.to_dict()
+
+    def profile(self, result: Profile) -> Any:
+        return result.to_dict()
+
+    def listing(self, result: Listing) -> Any:
+        return result.to_list()
+
+    def pay_ranking(self, result: PayRanking) -> Any:
+        return result.to_dict()
+
+    def licensure_table(self, result: LicensureTable) -> Any:
+        return result.to_dict()
+
+    def search_result(self, result: SearchResult) -> Any:
+        return result.to_list()
+
+    def nearest(self, result: Nearest) -> Any:
+        return result.to_dict()
+
+    def move(self, result: Move) -> Any:
+        return result.to_dict()
+
+    def fit_result(self, result: FitResult) -> Any:
+        return result.to_dict()
+
+    def source_list(self, result: SourceList) -> Any:
+        return result.to_list()
+
+    def report(self, result: Report) -> Any:
+        return result.to_dict()
