@@ -25,8 +25,10 @@ from rolecmp.records import NamedTuple
 HEALTHCARE_GROUPS = ("29", "31")
 
 
+@cache
 def data_root() -> Path:
-    """``data/`` inside the installed package, or the top-level ``data/`` of a source checkout."""
+    """``data/`` inside the installed package, or the top-level ``data/`` of a source checkout
+    (found once: a command asks some 20 times)."""
     here = Path(__file__).resolve().parent
     packaged = here / "data"
     if (packaged / "occupations").is_dir() or (packaged / "roles").is_dir():

@@ -140,13 +140,83 @@ _FIELD_KEYS = {"median": "median_annual", "p10": "p10_annual", "p25": "p25_annua
 
 @cache
 def _wages(soc_code: str) -> dict[str, Any] | None:
-    path = dataset_dir() / "pay" / f"{soc_code}.json"
+    text = _wages_text(soc_code)
+    if text is None:
+        return None
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def _wages_text(soc_code: str) -> str | None:
+    return _read_text(dataset_dir() / "pay" / f"{soc_code}.json")
+
+
+def _read_text(path: Path) -> str | None:
     try:
         with open(path, encoding="utf-8") as handle:
-            data: dict[str, Any] = json.load(handle)
-            return data
+            return handle.read()
     except FileNotFoundError:
         return None
+
+
+# -- decoding one member of a large JSON file -----------------------------------------------------
+# A pay file holds some 550 areas and outlook.json 830 occupations, and a command shows a few: at
+# start-up, decoding a whole pay file costs about as much as decoding the two or three values it
+# needs from every pay file it reads. So single values are decoded where they stand; the build
+# scripts write these files compactly (``"key":value``). Whenever that finds nothing, the whole
+# file is decoded and read as before, so an unexpected layout costs time, never a wrong answer.
+_MISSING: Any = object()
+
+
+def _member(text: str, key: str, start: int = 0) -> Any:
+    """The value of the first object member named ``key`` at or after ``start`` in the JSON
+    ``text`` (decoded alone), or _MISSING. A quoted key followed by a colon can only be a member
+    name: inside a JSON string a quote is escaped."""
+    needle = json.dumps(key) + ":"
+    at = text.find(needle, start)
+    if at < 0:
+        return _MISSING
+    try:
+        return _DECODER.raw_decode(text, at + len(needle))[0]
+    except ValueError:
+        return _MISSING
+
+
+_DECODER = json.JSONDecoder()
+
+
+@cache
+def _wages_head(soc_code: str) -> dict[str, Any] | None:
+    """What a Pay needs of a pay file besides its area's values: release, code, title, fields;
+    None when a member is not where it is expected (then the whole file is decoded)."""
+    text = _wages_text(soc_code)
+    if text is None:
+        return None
+    areas = text.find('"areas":{')
+    if areas < 0:
+        return None
+    head = text[:areas]
+    found = {key: _member(head, key) for key in ("release", "soc_code", "title", "fields")}
+    if any(value is _MISSING for value in found.values()) or \
+            not isinstance(found["fields"], list):
+        return None
+    return {**found, "areas_at": areas}
+
+
+def _area_values(soc_code: str, area_code: str) -> list[Any] | None:
+    """The pay file's values for one area, decoded alone; None when the file has no such area
+    (or the quick way finds nothing, and the whole file says so)."""
+    head = _wages_head(soc_code)
+    if head is not None:
+        values = _member(_wages_text(soc_code) or "", area_code, head["areas_at"])
+        if isinstance(values, list):
+            return values
+    data = _wages(soc_code)
+    if data is None or area_code not in data["areas"]:
+        return None
+    found: list[Any] = data["areas"][area_code]
+    return found
 
 
 def dataset_dir() -> Path:
@@ -186,10 +256,13 @@ def pay(soc_code: str | None, area_code: str = NATIONAL) -> Pay | None:
     """The OEWS estimates for ``soc_code`` in an area (``US``, a state's two-letter code, or an
     OEWS metropolitan or nonmetropolitan area code); None when BLS publishes nothing for that
     occupation there."""
-    data = _wages(soc_code) if soc_code else None
-    if data is None or area_code not in data["areas"]:
+    if not soc_code:
         return None
-    return _pay(data, area_code, data["areas"][area_code])
+    values = _area_values(soc_code, area_code)
+    if values is None:
+        return None
+    head = _wages_head(soc_code) or _wages(soc_code)
+    return _pay(head, area_code, values) if head is not None else None
 
 
 @cache
@@ -238,16 +311,19 @@ class Industry(NamedTuple):
 
 def industries(soc_code: str | None, level: int = 4) -> list[Industry]:
     """The industries (NAICS, at ``level`` digits) that employ the occupation, most first."""
-    data = _wages(soc_code) if soc_code else None
-    if data is None:
+    text = _wages_text(soc_code) if soc_code else None
+    if text is None or soc_code is None:
         return []
+    employing = _member(text, "industries")
+    if not isinstance(employing, list):
+        employing = (_wages(soc_code) or {}).get("industries", ())
     from rolecmp.areas import industry_titles
 
     titles = industry_titles()
     national = pay(soc_code)
     total = national.employment if national else None
     found = []
-    for code, employment in data.get("industries", ()):
+    for code, employment in employing:
         info = titles.get(code)
         if info is None or info.get("level") != level:
             continue
@@ -289,17 +365,46 @@ class EntryRequirements(NamedTuple):
 
 @cache
 def _projections() -> dict[str, Any]:
-    try:
-        with open(dataset_dir() / "outlook.json", encoding="utf-8") as handle:
-            data: dict[str, Any] = json.load(handle)["occupations"]
-            return data
-    except FileNotFoundError:
+    text = _outlook_text()
+    if text is None:
         return {}
+    data: dict[str, Any] = json.loads(text)["occupations"]
+    return data
+
+
+@cache
+def _outlook_text() -> str | None:
+    return _read_text(dataset_dir() / "outlook.json")
+
+
+#: After this many occupations looked up one by one, outlook.json is decoded whole (a listing).
+_ONE_BY_ONE = 24
+_looked_up: dict[str, Any] = {}
+
+
+def _projection(soc_code: str | None) -> dict[str, Any] | None:
+    """One occupation's projections from outlook.json, decoded alone while few are asked for."""
+    if not soc_code:
+        return None
+    if soc_code in _looked_up:
+        row: dict[str, Any] | None = _looked_up[soc_code]
+        return row
+    if len(_looked_up) < _ONE_BY_ONE and _projections.cache_info().currsize == 0:
+        text = _outlook_text()
+        start = text.find('"occupations":{') if text is not None else -1
+        if text is not None and start >= 0:
+            found = _member(text, soc_code, start)
+            if isinstance(found, dict):
+                _looked_up[soc_code] = found
+                return found
+    row = _projections().get(soc_code)
+    _looked_up[soc_code] = row
+    return row
 
 
 def outlook(soc_code: str | None) -> Outlook | None:
     """BLS Employment Projections for ``soc_code``, nationally, or None."""
-    row = _projections().get(soc_code or "")
+    row = _projection(soc_code)
     ep = release_of_kind("ep")
     if row is None or ep is None or soc_code is None:
         return None
@@ -309,7 +414,7 @@ def outlook(soc_code: str | None) -> Outlook | None:
 
 def entry_requirements(soc_code: str | None) -> EntryRequirements | None:
     """BLS's typical entry-level education, work experience and on-the-job training."""
-    row = _projections().get(soc_code or "")
+    row = _projection(soc_code)
     ep = release_of_kind("ep")
     if row is None or ep is None:
         return None
