@@ -117,7 +117,26 @@ def main() -> None:
         if command is not None:
             from rolecmp.commands import run_guarded
 
-            run_guarded(command)
+            try:
+                run_guarded(command)
+            except SystemExit as done:
+                exit_now(done)
     from rolecmp.cli import main as typer_main
 
     typer_main()
+
+
+def exit_now(done: SystemExit) -> None:
+    """End the process as ``done`` would, without tearing the interpreter down: freeing every
+    module and object costs about a tenth of a comparison's run (benchmarks/README.md), and
+    nothing rolecmp does needs it. Output is flushed first; if that fails, or the exit status is
+    not a number, the ordinary exit says so."""
+    if not isinstance(done.code, int | None):
+        raise done
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        raise done from None
+    os._exit(done.code or 0)
