@@ -281,7 +281,10 @@ def test_fit_points_for_setting(fit_profiles):
     assert (phlebotomy.points, phlebotomy.value["share"]) == (23, 0.332)
     assert setting("licensed-practical-nurse", "long-term-care").points == 27  # 38%
     assert setting("nursing-assistant", "home").points == 5  # 7.1%
-    assert setting("registered-nurse", "hospital").points == 35  # 60%, over half
+    nurse = setting("registered-nurse", "hospital")
+    assert (nurse.points, nurse.value["share"]) == (35, 0.598)  # NAICS 622, over half
+    assert setting("medical-assistant", "clinic").value["share"] == 0.736  # 6211-6214
+    assert setting("licensed-practical-nurse", "long-term-care").value["share"] == 0.38  # 623
     # 6215 holds imaging centers: an imaging occupation's share there is not lab work
     mri = setting("mri-technologist", "lab")
     assert mri.points == 0 and mri.value["not_counted"] == "imaging"
@@ -298,6 +301,19 @@ def test_fit_points_for_admin(fit_profiles):
     assert admin("diagnostic-medical-sonographer", False).points == 10  # 2.98: little
     assert admin("diagnostic-medical-sonographer", True).value["has"] is False
     assert admin("emt", True).basis == "role-file"
+    assert admin("dental-hygienist", True).value == {"has": True, "wanted": True,
+                                                     "rating": 3.0, "threshold": 3.0}
+
+
+def test_fit_setting_by_soc_needs_every_onet_occupation_listed(monkeypatch):
+    from rolecmp import dataset, fit
+
+    aides = dataset.role(dataset.occupations()["31-1120"])  # home health and personal care
+    assert aides.onet_code is None
+    assert fit._listed("home", aides)[0] == "31-1121.00"
+    monkeypatch.setattr(fit, "listed_occupations", lambda: {
+        "home": {"31-1121.00": {"title": "Home Health Aides", "source": "x"}}})
+    assert fit._listed("home", aides) is None  # personal care aides are not listed
 
 
 @pytest.mark.parametrize("role_id, months, fits, points", [
@@ -326,6 +342,16 @@ def test_fit_training_routes(fit_profiles, role_id, months, fits, points):
     assert (status, found.points) == (fits, points)
 
 
+@pytest.mark.parametrize("role_id, fits", [
+    ("food-preparation-workers", "all"),  # BLS: no formal educational credential, 0 months
+    ("tutors", "unknown"),  # BLS: some college, no degree: no length
+])
+def test_fit_training_routes_outside_healthcare(role_id, fits):
+    cat = default_catalog()
+    status, found = training_fit(build_profile(cat.get(role_id), cat), 0)
+    assert status == fits and found.basis == "bls-entry-education"
+
+
 def test_fit_pay_by_rank_among_the_candidates(fit_profiles):
     profiles = list(fit_profiles.values())
     high = rank(profiles, Answers("high", "lab", False, 1200, "high"))
@@ -340,6 +366,36 @@ def test_fit_pay_by_rank_among_the_candidates(fit_profiles):
     lowest = min((r for r in high.rows if r.median_annual),
                  key=lambda r: (r.median_annual, r.id))
     assert reason(lowest, "pay").points == 0
+
+
+def test_fit_pay_points_are_the_share_of_lower_medians(fit_profiles):
+    result = rank(list(fit_profiles.values()), Answers("high", "lab", False, 1200, "high"))
+    medians = [r.median_annual for r in result.rows if r.median_annual is not None]
+    for row in result.rows:
+        pay = reason(row, "pay")
+        if row.median_annual is None:
+            assert pay.basis == "unknown" and pay.points == 0
+            continue
+        share = sum(m < row.median_annual for m in medians) / (len(medians) - 1)
+        assert pay.value["percentile"] == round(100 * share)
+        assert pay.points == round(20 * share), row.id
+
+
+def test_fit_top_coded_median_ranks_highest(fit_profiles):
+    profiles = dict(fit_profiles)
+    dentist = profiles["dentist"]
+    profiles["dentist"] = dentist._replace(pay=dentist.pay._replace(
+        median_annual=None, markers={"median_annual": "top-coded"}))
+    row = scored(profiles, "dentist", Answers("high", "lab", False, 1200, "high"))
+    assert reason(row, "pay").value["top_coded"] is True
+    assert (reason(row, "pay").points, reason(row, "pay").value["percentile"]) == (20, 100)
+
+
+def test_fit_leaves_out_umbrella_roles(fit_profiles):
+    assert fit_profiles["medical-technician"].role.family == "umbrella"
+    result = rank(list(fit_profiles.values()), Answers("high", "lab", False, 1200, "low"))
+    assert "medical-technician" not in [r.id for r in result.rows]
+    assert "medical-technician" not in result.excluded
 
 
 def test_fit_leaves_out_roles_whose_training_is_too_long(run):
@@ -393,7 +449,8 @@ def test_parse_months(text, months):
     assert parse_months(text) == months
 
 
-@pytest.mark.parametrize("text", ["lots", "", "years", "-3", "1e3", "two and a half years"])
+@pytest.mark.parametrize("text", ["lots", "", "years", "-3", "1e3", "two and a half years",
+                                  -1, "1201", True])
 def test_parse_months_refuses_what_it_cannot_read(text):
     with pytest.raises(RolecmpError, match="--max-months"):
         parse_months(text)

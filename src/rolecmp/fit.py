@@ -415,7 +415,7 @@ def _admin(profile: Profile, wanted: bool) -> Reason:
         rating, has, basis = None, bool(profile.role.scope.duties.administrative), "role-file"
     else:
         rating, has, basis = None, None, "unknown"
-    points = ADMIN_POINTS if has is not None and has == wanted else 0
+    points = ADMIN_POINTS if has == wanted else 0  # an unknown (None) is never the answer
     return Reason("admin", points, ADMIN_POINTS, basis,
                   {"has": has, "wanted": wanted, "rating": rating, "threshold": ADMIN_RATING})
 
@@ -475,12 +475,11 @@ def training_fit(profile: Profile, max_months: int) -> tuple[str, Reason]:
     fits = [r.max is not None and r.max <= max_months for r in found]
     # A route's shortest length within the limit means some program of it fits.
     some = [r.min is not None and r.min <= max_months for r in found]
-    too_long = [r.min is not None and r.min > max_months for r in found]
     if found and all(fits):
         status, points = "all", TRAINING_POINTS
     elif any(fits) or any(some):
         status, points = "some", SOME_ROUTE_POINTS
-    elif found and all(too_long):
+    elif found and all(r.min is not None for r in found):  # every route starts too long
         status, points = "none", 0
     else:
         status, points = "unknown", 0
