@@ -456,6 +456,16 @@ def test_parse_months_refuses_what_it_cannot_read(text):
         parse_months(text)
 
 
+def test_fit_method_says_what_defines_each_setting(run):
+    data = run.json("fit", "--contact", "low", "--setting", "home", "--no-admin",
+                    "--max-months", "12", "--pay", "low", "-n", "1")
+    assert data["setting"]["industries"] == ["621600", "624100"]
+    for name, setting in SETTINGS.items():
+        assert f"{name}: {setting.definition}." in data["method"]
+    for code in ("NAICS 622", "6211", "6214", "NAICS 6215", "NAICS 6216", "6241", "NAICS 623"):
+        assert code in data["method"]
+
+
 def test_fit_constants():
     # Changing any weight is a change of method: the method text and these tests change too.
     assert (CONTACT_POINTS, SETTING_POINTS, ADMIN_POINTS, TRAINING_POINTS, SOME_ROUTE_POINTS,

@@ -136,7 +136,9 @@ SETTING_SYNONYMS = {
     "ems": "emergency",
 }
 
-METHOD = " ".join((__doc__ or "").split("\n\n", 1)[1].replace("\n- ", "\n").split())
+METHOD = " ".join((__doc__ or "").split("\n\n", 1)[1].replace("\n- ", "\n").split()) + \
+    " What defines each setting. " + " ".join(f"{s.name}: {s.definition}."
+                                              for s in SETTINGS.values())
 
 
 class Answers(NamedTuple):
