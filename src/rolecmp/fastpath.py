@@ -123,7 +123,10 @@ def main() -> None:
                 exit_now(done)
     from rolecmp.cli import main as typer_main
 
-    typer_main()
+    try:
+        typer_main()
+    except SystemExit as done:
+        exit_now(done)
 
 
 def exit_now(done: SystemExit) -> None:
