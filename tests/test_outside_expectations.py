@@ -133,6 +133,14 @@ def test_ekg_technician_pay_is_the_cardiovascular_group(run):
     assert pay["group"] is True and pay["soc_code"] == "29-2031"
 
 
+def test_fit_pay_names_the_group_figure(run):
+    ranking = fit(run, "hospital", months=24, limit=200)
+    ekg = next(r for r in ranking if r["id"] == "ekg-technician")
+    pay = next(x for x in ekg["reasons"] if x["criterion"] == "pay")["value"]
+    assert (pay["group"], pay["soc_code"]) == (True, "29-2031")
+    assert pay["soc_title"] == "Cardiovascular Technologists and Technicians"
+
+
 def test_list_sorted_by_median_marks_group_figures(run):
     rows = {r["id"]: r for r in run.json("list", "--sort", "median")}
     assert rows["ekg-technician"]["group"] is True

@@ -521,6 +521,7 @@ def _pay(profile: Profile, wanted: str, medians: Sequence[float]) -> Reason:
     value: dict[str, Any] = {"wanted": wanted, "median_annual": pay.median_annual if pay else None,
                              "top_coded": median == math.inf, "percentile": None,
                              "among": len(medians), "soc_code": pay.soc_code if pay else None,
+                             "soc_title": pay.soc_title if pay else None,
                              "group": profile.group_figures if pay else None}
     if median is None:
         return Reason("pay", 0, weight, "unknown", value)
