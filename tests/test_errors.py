@@ -76,6 +76,9 @@ def test_json_escapes_control_and_bidi_characters():
         def to_dict(self) -> dict[str, str]:
             return {"name": "a\x9bb\x1bc\u202ed"}
 
+        def render_with(self, renderer):  # as a report does: plain data from to_dict
+            return renderer.report(self)
+
     text = render_json(Result())
     assert "\x9b" not in text and "\x1b" not in text and "\u202e" not in text
     assert '"name": "a\\u009bb\\u001bc\\u202ed"' in text

@@ -87,7 +87,7 @@ def test_top_coded_and_unreleased_values_are_not_numbers():
     pay = figures.pay("29-1211", "AK")  # anesthesiologists in Alaska: top-coded by BLS
     assert pay is not None
     assert pay.median_annual is None and pay.markers["median_annual"] == "top-coded"
-    from rolecmp.compare import money
+    from rolecmp.render.words import money
 
     # In May 2025 BLS marks a wage top-coded (footnote 5) in a few cells only, while it
     # publishes higher wages elsewhere: the view says "top-coded", never a threshold.

@@ -17,6 +17,7 @@ from rolecmp import __version__
 from rolecmp.render.base import Renderer
 from rolecmp.render.labels import NOT_CURATED_NOTE, credential_name, label
 from rolecmp.render.printable import printable
+from rolecmp.render.words import LABELS, dimension_lines, reason_texts, row_values, verdict_text
 
 if TYPE_CHECKING:  # results are imported for their types only (see render/base.py)
     from rolecmp.compare import Comparison
@@ -118,7 +119,7 @@ def link(text: str, url: str) -> str:
 
 def _text(line: str) -> str:
     """A line of a view; "not curated" and "unknown" are shown as such."""
-    from rolecmp.compare import NOT_CURATED
+    from rolecmp.render.words import NOT_CURATED
 
     if line == NOT_CURATED or line.startswith(("unknown", "program length not curated")):
         return f'<span class="nc">{_e(line)}</span>'
@@ -233,7 +234,7 @@ def _figure_cell(lines: Sequence[str]) -> str:
 
 def _credentials(role: Role) -> str:
     """The role's certification: its status, then each credential linked to its source."""
-    from rolecmp.compare import NOT_CURATED
+    from rolecmp.render.words import NOT_CURATED
 
     cert = role.certification
     if cert is None:
@@ -253,13 +254,13 @@ def _comparison(result: Comparison) -> str:
         if row.key == "certification":
             cells = [_credentials(p.role) for p in result.profiles]
         elif row.key in ("pay", "outlook", "industries"):
-            cells = [_figure_cell(v) for v in row.values]
+            cells = [_figure_cell(v) for v in row_values(result, row)]
         else:
-            cells = [_cell(v) for v in row.values]
+            cells = [_cell(v) for v in row_values(result, row)]
         state = {True: "differs", False: "same", None: "not-compared"}[row.differs]
-        rows.append(f"<tr class=\"{state}\"><th scope=\"row\">{_e(row.label)}</th>"
+        rows.append(f"<tr class=\"{state}\"><th scope=\"row\">{_e(LABELS[row.key])}</th>"
                     + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-        stacked.append(f"<section class=\"{state}\"><h3>{_e(row.label)}</h3><dl>" + "".join(
+        stacked.append(f"<section class=\"{state}\"><h3>{_e(LABELS[row.key])}</h3><dl>" + "".join(
             f"<dt>{_e(r.name)}</dt><dd>{c}</dd>" for r, c in zip(result.roles, cells,
                                                                  strict=True)) + "</dl></section>")
     table = f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
@@ -267,7 +268,7 @@ def _comparison(result: Comparison) -> str:
         # Three columns or more are too narrow on a phone: there, each dimension in turn.
         table = (f"<div class=\"wide\">{table}</div>"
                  f"<div class=\"narrow stacked\">{''.join(stacked)}</div>")
-    reasons = "".join(f"<li>{_e(r)}</li>" for r in result.judgement.reasons)
+    reasons = "".join(f"<li>{_e(r)}</li>" for r in reason_texts(result))
     names = {r.id: r.name for r in result.roles}
     sims = ""
     for s in result.similarities:
@@ -300,7 +301,7 @@ def _comparison(result: Comparison) -> str:
                    + "".join(f"<dt>{k}</dt><dd>{_e(v)}</dd>" for k, v in (
                        ("Education", c.education), ("Credential", c.credential),
                        ("Scope", c.scope))) + "</dl>")
-    body = (f"<p class=\"verdict\">{_e(result.verdict)}</p>"
+    body = (f"<p class=\"verdict\">{_e(verdict_text(result))}</p>"
             + (f"<ul>{reasons}</ul>" if reasons else "")
             + table
             + "<p class=\"muted\">&#8800; marks the dimensions on which the roles differ; rows "
@@ -323,7 +324,7 @@ def _pay_table(pays: Sequence[tuple[str, Pay]], group: str | None = None,
                marked: frozenset[int] = frozenset(), national: bool = False) -> str:
     """Rows of pay figures (rank or "", Pay), with readable headers; ``group`` is the tag put
     beside the national median when BLS's figures are for a broader group."""
-    from rolecmp.compare import count, money
+    from rolecmp.render.words import count, money
 
     ranked = any(rank for rank, _ in pays)
     head = (("<th class=\"rank\" scope=\"col\">#</th>" if ranked else "")
@@ -367,8 +368,9 @@ def _state_licensure(s: StateLicensure) -> str:
 
 
 def _profile(result: Profile) -> str:
-    from rolecmp.compare import DIMENSIONS, NOT_CURATED
+    from rolecmp.compare import DIMENSIONS
     from rolecmp.render.table import dataset_rows
+    from rolecmp.render.words import NOT_CURATED
 
     role = result.role
     items: list[tuple[str, str]] = []
@@ -376,9 +378,9 @@ def _profile(result: Profile) -> str:
         items.append(("Training", _e(" ".join(role.education.path.split()))))
     not_curated: list[str] = []
     for dim in DIMENSIONS:
-        lines = dim.lines(result)
+        lines = dimension_lines(dim.key, result)
         if lines == [NOT_CURATED]:
-            not_curated.append(dim.label.lower())
+            not_curated.append(LABELS[dim.key].lower())
             continue
         if dim.key == "duties" and role.scope:
             value = "<ul>" + "".join(f"<li><strong>{_e(name.capitalize())}</strong>: "
@@ -406,7 +408,7 @@ def _profile(result: Profile) -> str:
             value = _figure_cell(lines)
         else:
             value = _cell(lines)
-        items.append((dim.label, value))
+        items.append((LABELS[dim.key], value))
     if role.counterpart:
         c = role.counterpart
         items.append(("Counterpart", _cell([c.role, f"education: {c.education}",
@@ -466,7 +468,7 @@ def _pay_ranking(result: PayRanking) -> str:
 
 
 def _money(pay: Pay) -> str:
-    from rolecmp.compare import money
+    from rolecmp.render.words import money
 
     return money(pay.median_annual, pay.markers.get("median_annual"))
 
@@ -559,7 +561,7 @@ def _move(result: Move) -> str:
 # -- the other results ----------------------------------------------------------------------
 
 def _listing(result: Listing) -> str:
-    from rolecmp.compare import money
+    from rolecmp.render.words import money
 
     head = ("<tr><th scope=\"col\" class=\"role\">Role</th>"
             "<th scope=\"col\" class=\"code wide\">SOC code</th>"

@@ -79,7 +79,7 @@ NOT_CURATED_NOTE = ("Not curated: no rolecmp role file describes this occupation
 def credential_name(abbreviation: str, body: str) -> str:
     """"CMA (AAMA)": a credential's abbreviation with its body's short name, unless it already
     names it ("MLT(ASCP)") or the body has none."""
-    from rolecmp.compare import short_body
+    from rolecmp.render.words import short_body
 
     short = short_body(body)
     if short == body or short in abbreviation:  # no short name, or the abbreviation has it

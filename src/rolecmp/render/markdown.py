@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from rolecmp.render.base import Renderer
 from rolecmp.render.labels import NOT_CURATED_NOTE, credential_name, label
 from rolecmp.render.printable import printable
+from rolecmp.render.words import LABELS, dimension_lines, reason_texts, row_values, verdict_text
 
 if TYPE_CHECKING:  # results are imported for their types only (see render/base.py)
     from rolecmp.compare import Comparison
@@ -130,7 +131,7 @@ def _role_line(role: Role) -> str:
 
 
 def _credential_lines(role: Role) -> list[str]:
-    from rolecmp.compare import NOT_CURATED
+    from rolecmp.render.words import NOT_CURATED
 
     cert = role.certification
     if cert is None:
@@ -156,7 +157,7 @@ _PERCENTILES = (("p10_annual", "10th percentile"), ("p25_annual", "25th percenti
 
 def _pay_rows(pays: Sequence[tuple[str, Pay]], marked: frozenset[int] = frozenset()
               ) -> list[str]:
-    from rolecmp.compare import count, money
+    from rolecmp.render.words import count, money
 
     ranked = any(rank for rank, _ in pays)
     headers = (["#"] if ranked else []) + ["Area", "Median", *(name for _, name in _PERCENTILES),
@@ -174,8 +175,9 @@ def _pay_rows(pays: Sequence[tuple[str, Pay]], marked: frozenset[int] = frozense
 
 
 def _profile(result: Profile) -> str:
-    from rolecmp.compare import DIMENSIONS, NOT_CURATED
+    from rolecmp.compare import DIMENSIONS
     from rolecmp.render.table import dataset_rows
+    from rolecmp.render.words import NOT_CURATED
 
     role = result.role
     out = [f"# {md(role.name)}", "", _role_line(role), ""]
@@ -187,9 +189,9 @@ def _profile(result: Profile) -> str:
         out += [md(role.summary), ""]
     not_curated = []
     for dim in DIMENSIONS:
-        lines = dim.lines(result)
+        lines = dimension_lines(dim.key, result)
         if lines == [NOT_CURATED]:
-            not_curated.append(dim.label.lower())
+            not_curated.append(LABELS[dim.key].lower())
             continue
         body: list[str]
         if dim.key == "education":
@@ -216,7 +218,7 @@ def _profile(result: Profile) -> str:
                 f"training {result.entry.on_the_job_training.lower()}")])
         else:
             body = _bullets([md(line) for line in lines])
-        out += [f"## {md(dim.label)}", "", *body, ""]
+        out += [f"## {md(LABELS[dim.key])}", "", *body, ""]
     if role.counterpart:
         c = role.counterpart
         out += [f"## Counterpart: `{c.role}`", "", f"- Education: {md(c.education)}",
@@ -314,11 +316,11 @@ def _reason(reason: Any) -> str:
 
 def _comparison(result: Comparison) -> str:
     headers = ["Dimension", "Differs", *(md(r.name) for r in result.roles)]
-    rows = [[md(row.label), {True: "yes", False: "no", None: ""}[row.differs],
-             *(md("; ".join(v)) for v in row.values)] for row in result.rows]
+    rows = [[md(LABELS[row.key]), {True: "yes", False: "no", None: ""}[row.differs],
+             *(md("; ".join(v)) for v in row_values(result, row))] for row in result.rows]
     out = [f"# Compare: {md(' / '.join(r.name for r in result.roles))}", "",
-           md(result.verdict), ""]
-    out += _bullets([md(r) for r in result.judgement.reasons])
+           md(verdict_text(result)), ""]
+    out += _bullets([md(r) for r in reason_texts(result)])
     out += ["", *_table(headers, rows), "",
             "Differs: yes or no where the dimension can be compared; empty for free text, "
             "shown side by side without a verdict, or a figure not known for every role."]

@@ -14,9 +14,18 @@ from rich.table import Table
 from rich.text import Text
 
 from rolecmp import figures
-from rolecmp.compare import DIMENSIONS, count, money
+from rolecmp.compare import DIMENSIONS
 from rolecmp.render.base import Renderer
 from rolecmp.render.printable import first_sentence, printable
+from rolecmp.render.words import (
+    LABELS,
+    count,
+    dimension_lines,
+    money,
+    reason_texts,
+    row_values,
+    verdict_text,
+)
 
 # Result types are only named here: each renderer is found by its result's class name, so
 # printing a comparison never imports the modules behind search, validate or pay.
@@ -130,7 +139,7 @@ def comparison_view(result: Comparison) -> RenderableType:
         width = COMPARE_LABELS + COMPARE_COLUMN * len(result.roles)
         parts += [Responsive(width, lambda: _comparison_table(result),
                              lambda: _comparison_stacked(result)), Text("")]
-    parts.append(literal(result.verdict, "bold"))
+    parts.append(literal(verdict_text(result), "bold"))
     parts += _verdict_details(result)
     for role, other in result.counterparts:
         assert role.counterpart is not None
@@ -159,7 +168,7 @@ def _compare_scale(result: Comparison) -> tuple[float, float] | None:
 
 
 def _compare_cells(result: Comparison, row: CompareRow) -> list[Text]:
-    cells = [_lines(v, row.key in _BULLETED) for v in row.values]
+    cells = [_lines(v, row.key in _BULLETED) for v in row_values(result, row)]
     scale = _compare_scale(result)
     if row.key == "pay" and scale:
         for cell, profile in zip(cells, result.profiles, strict=True):
@@ -171,7 +180,7 @@ def _compare_cells(result: Comparison, row: CompareRow) -> list[Text]:
 
 def _compare_label(row: CompareRow) -> Text:
     label = Text(f"{DIFF_MARK} " if row.differs else "  ")
-    label.append(row.label)
+    label.append(LABELS[row.key])
     if row.differs:
         label.stylize("yellow")
     return label
@@ -232,7 +241,7 @@ def profile_view(result: Profile) -> RenderableType:
     if role.education:
         meta.add_row("Training", literal(" ".join(role.education.path.split())))
     for dim in DIMENSIONS:
-        lines = dim.lines(result)
+        lines = dimension_lines(dim.key, result)
         if dim.key == "duties" and role.scope:
             lines = [f"{name}: {'; '.join(items)}" for name, items in role.scope.duties.groups()]
         elif dim.key == "certification" and role.certification:
@@ -248,7 +257,7 @@ def profile_view(result: Profile) -> RenderableType:
         if dim.key == "outlook" and result.entry is not None:
             cell.append(f"\nBLS: work experience {result.entry.work_experience.lower()}; "
                         f"on-the-job training {result.entry.on_the_job_training.lower()}")
-        meta.add_row(dim.label, cell)
+        meta.add_row(LABELS[dim.key], cell)
     if role.counterpart:
         c = role.counterpart
         meta.add_row("Counterpart", _lines([c.role, f"education: {c.education}",
@@ -614,8 +623,8 @@ def _verdict_details(result: Comparison) -> list[RenderableType]:
     """Reasons, the O*NET similarity of each pair and the work activities side by side."""
     names = {r.id: r.name for r in result.roles}
     out: list[RenderableType] = []
-    if result.judgement.reasons:
-        out.append(_grid([("•", r) for r in result.judgement.reasons]))
+    if reason_texts(result):
+        out.append(_grid([("•", r) for r in reason_texts(result)]))
     if result.similarities:
         out += [Text(""), Text("How alike the work is (O*NET skills and knowledge; "
                                "1 = same emphases, 0 = unrelated)", style="bold")]

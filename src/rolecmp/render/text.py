@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from rolecmp.render.base import Renderer
 from rolecmp.render.printable import printable
+from rolecmp.render.words import row_values
 
 if TYPE_CHECKING:  # results are imported for their types only (see render/base.py)
     from rolecmp.compare import Comparison
@@ -83,7 +84,7 @@ def comparison_records(result: Comparison) -> Records:
     outlook figures as plain numbers a spreadsheet can sum (empty where BLS publishes none)."""
     headers = ["dimension", "differs", *(r.id for r in result.roles)]
     rows = [[row.key, "" if row.differs is None else "yes" if row.differs else "no",
-             *("; ".join(v) for v in row.values)]
+             *("; ".join(v) for v in row_values(result, row))]
             for row in result.rows]
     keys = {row.key for row in result.rows}
     data = result.to_dict()
@@ -247,7 +248,9 @@ class JsonRenderer(Renderer[Any]):
     """The plain data of each kind of result, as its own record says it."""
 
     def comparison(self, result: Comparison) -> Any:
-        return result.to_dict()
+        from rolecmp.render.words import comparison_json
+
+        return comparison_json(result)
 
     def profile(self, result: Profile) -> Any:
         return result.to_dict()
