@@ -379,3 +379,26 @@ def test_compare_csv_has_figures_as_numbers(run):
     assert rows["licensure"]["differs"] == ""  # shown side by side, not compared
     # no cell a spreadsheet would need guarding: prose starts with a word
     assert not any(v.startswith("'") for r in rows.values() for v in r.values())
+
+
+def test_long_output_goes_through_the_pager_only_when_wanted(monkeypatch):
+    import pydoc
+
+    from rich.console import Console
+
+    from rolecmp import commands
+
+    paged: list[str] = []
+    monkeypatch.setattr(pydoc, "pager", paged.append)
+    monkeypatch.delenv("PAGER", raising=False)
+    console = Console(force_terminal=True, height=5, width=60, highlight=False)
+    long_text = "\n".join(f"line {i}" for i in range(20))
+    monkeypatch.setitem(commands.PAGER, "off", False)
+    assert commands.page(console, long_text) and len(paged) == 1
+    assert "line 19" in paged[0]
+    monkeypatch.setenv("PAGER", "cat")  # PAGER=cat: no pager
+    assert not commands.page(console, long_text)
+    monkeypatch.delenv("PAGER")
+    monkeypatch.setitem(commands.PAGER, "off", True)  # --no-pager
+    assert not commands.page(console, long_text)
+    assert len(paged) == 1
