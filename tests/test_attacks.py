@@ -346,6 +346,16 @@ def test_names_too_long_for_the_file_system(tmp_path, home):
     assert ran.code == 2 and not list(tmp_path.glob("a*.yaml"))
 
 
+def test_a_huge_unknown_name_is_answered_at_once(home):
+    # Suggestions use rapidfuzz on a name cut to 60 characters: bounded for any input length
+    # and catalog size (difflib over every name once took seconds here).
+    env = base_env(home)
+    for name in ("x" * 80_000, "radiologic-" * 8_000, "é" * 40_000):
+        ran = attack(["show", name], env)
+        assert ran.code == 2 and "unknown role" in ran.stderr
+        assert ran.seconds < 10
+
+
 @pytest.mark.parametrize("role_id", ["bad\nid", "bad-id\n", "Bad", "../x", "x" * 121, "-", ""])
 def test_new_refuses_an_id_that_is_not_an_id(tmp_path, home, role_id):
     folder = role_dir(tmp_path)
