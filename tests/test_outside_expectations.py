@@ -126,6 +126,21 @@ def test_ambiguous_names_are_never_silently_picked(run, name):
     assert "could mean" in result.stderr
 
 
+# -- filters agree with show -------------------------------------------------------------------
+
+def test_education_filter_uses_the_role_files_levels(run):
+    # EKG technicians train in certificate programs; MLTs usually earn an associate degree
+    # (BLS's entry level for their groups says otherwise: associate's and bachelor's).
+    associate = {r["id"] for r in run.json("list", "--education", "associate")}
+    assert "medical-laboratory-technician" in associate and "ekg-technician" not in associate
+    certificate = {r["id"] for r in run.json("list", "--education", "Certificate")}
+    assert "ekg-technician" in certificate
+    doctorate = {r["id"] for r in run.json("list", "--education", "PhD")}
+    assert {"dentist", "pharmacist", "physical-therapist"} <= doctorate
+    assert "unknown education level 'lots'" in run("list", "--education", "lots",
+                                                    code=2).stderr
+
+
 # -- group figures -----------------------------------------------------------------------------
 
 def test_ekg_technician_pay_is_the_cardiovascular_group(run):

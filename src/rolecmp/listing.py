@@ -125,7 +125,8 @@ _EDUCATION_WORDS = {
     "associate": "associate", "associates": "associate", "bachelor": "bachelor",
     "bachelors": "bachelor", "master": "master", "masters": "master",
     "doctorate": "doctorate", "doctoral": "doctorate", "doctoral or professional": "doctorate",
-    "professional": "doctorate", "doctor": "doctorate",
+    "professional": "doctorate", "doctor": "doctorate", "phd": "doctorate",
+    "ph.d.": "doctorate", "ged": "high-school", "cert": "certificate",
 }
 
 
