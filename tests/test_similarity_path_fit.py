@@ -238,6 +238,11 @@ def test_fit_ranks_with_reason_records(run):
         assert all(set(r) == {"criterion", "points", "max_points", "basis", "value"}
                    for r in row["reasons"])
         assert sum(r["points"] for r in row["reasons"]) == row["score"] <= 100
+        for r in row["reasons"]:  # codes, numbers and titles; no words to parse
+            texts = [v for k, v in r["value"].items() if isinstance(v, str)
+                     and k not in ("title", "soc_title", "source")]
+            texts += [route["level"] or "" for route in r["value"].get("routes", ())]
+            assert not any(" " in t for t in texts), r
     assert data["setting"]["name"] == "lab" and data["max_score"] == 100
     # the one lab occupation with a route of 24 months, though its contact is low
     assert "medical-laboratory-technician" in [r["id"] for r in ranking[:5]]

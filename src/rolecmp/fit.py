@@ -368,11 +368,11 @@ def _setting(profile: Profile, wanted: str) -> Reason:
                        "source": None})
     if role.soc_code is None:
         return Reason("setting", 0, SETTING_POINTS, "unknown",
-                      {"setting": wanted, "why": "no SOC code"})
+                      {"setting": wanted, "missing": "soc-code"})
     shares = _shares(role.soc_code)
     if not shares:
         return Reason("setting", 0, SETTING_POINTS, "unknown",
-                      {"setting": wanted, "why": "BLS publishes no industries"})
+                      {"setting": wanted, "missing": "industries"})
     if wanted == "lab" and _listed("imaging", role):
         return Reason("setting", 0, SETTING_POINTS, "oews-industries",
                       {"setting": wanted, "share": 0.0, "industries": list(setting.industries),
@@ -458,7 +458,7 @@ def routes(profile: Profile) -> tuple[str, tuple[Route, ...]]:
             advanced = bool(levels) and all(lv in ("master", "doctorate") for lv in levels)
             add = BACHELOR_MONTHS if advanced else 0
             return "program-months", (Route(
-                "after a bachelor's degree" if advanced else None,
+                "program-after-bachelor" if advanced else None,
                 None if months.min is None else months.min + add,
                 None if months.max is None else months.max + add),)
         if levels:
@@ -488,7 +488,7 @@ def training_fit(profile: Profile, max_months: int) -> tuple[str, Reason]:
     value: dict[str, Any] = {"max_months": max_months, "fits": status,
                              "routes": [r.to_dict() for r in found]}
     if status == "unknown":
-        value["treated"] = "listed after the roles with a route known to fit"
+        value["treated"] = "ranked-after-known-fits"
     if basis == "bls-entry-education":
         value["source"] = BLS_SOURCE
     return status, Reason("training", points, TRAINING_POINTS,

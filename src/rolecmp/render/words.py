@@ -514,6 +514,8 @@ def _route_text(route: dict[str, Any]) -> str:
     else:
         span = f"{low}-{high} months"
     level = route.get("level")
+    if level == "program-after-bachelor":
+        return f"{span}, a bachelor's degree included"
     return f"{LEVEL_NAMES.get(level, level)} {span}" if level else span
 
 
@@ -541,7 +543,8 @@ def fit_reason(reason: Any) -> str:
         if basis == "onet-title":
             return f"{head} {name}: not among O*NET's {name} occupations"
         if basis == "unknown":
-            return f"{head} {name}: unknown ({v.get('why', 'no data')})"
+            missing = {"soc-code": "no SOC code", "industries": "BLS publishes no industries"}
+            return f"{head} {name}: unknown ({missing.get(v.get('missing'), 'no data')})"
         if v.get("not_counted"):
             return (f"{head} {name}: an imaging occupation; its jobs in medical and diagnostic "
                     "laboratories (NAICS 6215) are taken as imaging")
