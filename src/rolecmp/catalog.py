@@ -259,7 +259,7 @@ class Catalog:
         if path is None:
             from rolecmp import dataset
 
-            occupation = dataset.by_id().get(role_id)
+            occupation = dataset.occupation_by_id(role_id)
             if occupation is None:
                 raise RoleNotFound(role_id, self.suggest(role_id))
             role = dataset.role(occupation)
@@ -334,7 +334,7 @@ class Catalog:
         # The dataset is read only for names the role files do not know.
         from rolecmp import dataset
 
-        occupation = dataset.by_id().get(key) or dataset.occupations().get(key.upper())
+        occupation = dataset.occupation_by_id(key) or dataset.occupation(key.upper())
         if occupation is None and _ONET_CODE.match(key):
             occupation = dataset.occupation_of_onet(key)
             if occupation is not None:
@@ -353,8 +353,8 @@ class Catalog:
         # Partial names ("radiologic") need a few letters: two ("ma") match too much by chance.
         if len(key) >= MIN_PARTIAL:
             covered = {e.covers for e in index.values() if e.covers}
-            partial += [o.id for o in dataset.occupations().values()
-                        if o.soc_code not in covered and _partial_words(key, o.id)]
+            partial += [oid for oid, soc in dataset.ids().items()
+                        if soc not in covered and _partial_words(key, oid)]
         if partial:
             return self._one(name, partial), False, []
         raise RoleNotFound(name, self.suggest(key))
@@ -382,11 +382,10 @@ class Catalog:
         from rolecmp import dataset
 
         found: dict[str, list[str]] = {}
-        table = dataset.occupations()
         for entry in self.index().values():
             code = entry.covers
             if code is None and entry.soc_code and entry.tier != "dataset":
-                occupation = table.get(entry.soc_code)
+                occupation = dataset.occupation(entry.soc_code)
                 if occupation is not None and entry.onet_code and \
                         entry.onet_code == occupation.onet_code:
                     code = entry.soc_code
@@ -406,7 +405,7 @@ class Catalog:
         covering = self._covering().get(soc_code)
         if covering:
             return covering
-        occupation = dataset.occupations().get(soc_code)
+        occupation = dataset.occupation(soc_code)
         return [occupation.id] if occupation else []
 
     def _titled(self, key: str) -> tuple[list[str], list[str]]:
@@ -448,8 +447,8 @@ class Catalog:
                 # a short abbreviation ("ot") partially matches almost anything
                 if len(candidate) >= 4:
                     choices.setdefault(candidate, entry.id)
-        for occupation in dataset.occupations().values():
-            choices.setdefault(occupation.id, occupation.id)
+        for occupation_id in dataset.ids():
+            choices.setdefault(occupation_id, occupation_id)
         scored: dict[str, float] = {}
         for candidate, score, _ in process.extract(key, list(choices), scorer=fuzz.WRatio,
                                                     limit=limit * 4,

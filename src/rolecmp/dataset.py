@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import mmap
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -71,16 +72,99 @@ def occupations() -> dict[str, Occupation]:
             raw = json.load(handle)["occupations"]
     except FileNotFoundError:
         return {}
-    return {soc: Occupation(soc, o["id"], o["title"], o["major_group"],
-                            o.get("major_group_title", ""),
-                            tuple((c, t) for c, t in o.get("onet", ())),
-                            bool(o.get("in_oews")), bool(o.get("in_ep")), o.get("outlook"))
-            for soc, o in raw.items()}
+    return {soc: _occupation(soc, o) for soc, o in raw.items()}
+
+
+def _occupation(soc: str, o: dict[str, Any]) -> Occupation:
+    return Occupation(soc, o["id"], o["title"], o["major_group"], o.get("major_group_title", ""),
+                      tuple((c, t) for c, t in o.get("onet", ())), bool(o.get("in_oews")),
+                      bool(o.get("in_ep")), o.get("outlook"))
 
 
 @cache
 def by_id() -> dict[str, Occupation]:
     return {o.id: o for o in occupations().values()}
+
+
+# -- one occupation without the whole table ---------------------------------------------------
+# Decoding occupations.json whole costs more than anything else in resolving a name (about 6 ms
+# here), and a name needs one or two occupations: so an occupation is found in the file's text
+# and decoded alone. A quoted key followed by ":{" can only be a member name (inside a JSON
+# string a quote is escaped), and SOC codes are keys only of the top-level table. Once the whole
+# table has been decoded (a listing), it is used instead.
+_SOC_CODE = re.compile(r"[0-9]{2}-[0-9]{4}\Z")
+
+
+@cache
+def _occupations_text() -> str | None:
+    try:
+        with open(occupations_dir() / "occupations.json", encoding="utf-8") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
+
+
+def _decoded(soc_code: str, at: int) -> Occupation | None:
+    """The occupation whose object starts at ``at`` in the text, if it is one."""
+    try:
+        raw, _ = json.JSONDecoder().raw_decode(_occupations_text() or "", at)
+    except ValueError:
+        return None
+    return _occupation(soc_code, raw) if isinstance(raw, dict) and "id" in raw else None
+
+
+def occupation(soc_code: str) -> Occupation | None:
+    """The SOC occupation with this code, or None: ``occupations().get(soc_code)``, decoding
+    only that occupation while the whole table is not needed."""
+    text = None if occupations.cache_info().currsize else _occupations_text()
+    if text is None or not text.startswith('{"occupations":{'):
+        return occupations().get(soc_code)
+    if not _SOC_CODE.match(soc_code):
+        return None
+    at = text.find(f'"{soc_code}":{{')
+    return _decoded(soc_code, at + len(soc_code) + 3) if at >= 0 else None
+
+
+def occupation_by_id(occupation_id: str) -> Occupation | None:
+    """``by_id().get(occupation_id)``, decoding only that occupation."""
+    text = None if occupations.cache_info().currsize else _occupations_text()
+    if text is None or not text.startswith('{"occupations":{'):
+        return by_id().get(occupation_id)
+    at = text.find('"id":' + json.dumps(occupation_id))
+    if at < 0:
+        return None
+    brace = text.rfind('":{"', 0, at)  # the end of the SOC key of the object holding it
+    soc = text[brace - 7:brace]
+    found = _decoded(soc, brace + 2) if brace > 8 and text[brace - 8] == '"' and \
+        _SOC_CODE.match(soc) else None
+    return found if found is not None and found.id == occupation_id else \
+        by_id().get(occupation_id)
+
+
+@cache
+def ids() -> dict[str, str]:
+    """Every occupation's id -> its SOC code, in the order of :func:`occupations`, read from the
+    text without decoding the table when it is laid out as the build script writes it."""
+    text = None if occupations.cache_info().currsize else _occupations_text()
+    if text is not None and text.startswith('{"occupations":{'):
+        decoder = json.JSONDecoder()
+        found: dict[str, str] = {}
+        mark = ':{"title":'
+        pos = 0
+        try:
+            while (at := text.find(mark, pos)) >= 0:
+                soc = text[at - 8:at - 1]
+                _, end = decoder.raw_decode(text, at + len(mark))
+                if not text.startswith(',"id":', end) or not _SOC_CODE.match(soc):
+                    break
+                occupation_id, pos = decoder.raw_decode(text, end + 6)
+                found[occupation_id] = soc
+            else:
+                if len(found) == text.count('"id":'):
+                    return found
+        except ValueError:
+            pass
+    return {o.id: soc for soc, o in occupations().items()}
 
 
 @cache
@@ -92,13 +176,12 @@ def major_groups() -> dict[str, str]:
 
 def occupation_of_onet(onet_code: str) -> Occupation | None:
     """The SOC occupation an O*NET-SOC code belongs to."""
-    table = occupations()
-    found = table.get(onet_code[:7])
+    found = occupation(onet_code[:7])
     if found is not None:
         return found
-    for occupation in table.values():  # aggregates BLS publishes (29-2010 for 29-2011.00)
-        if any(code == onet_code for code, _ in occupation.onet):
-            return occupation
+    for candidate in occupations().values():  # aggregates BLS publishes (29-2010 for 29-2011.00)
+        if any(code == onet_code for code, _ in candidate.onet):
+            return candidate
     return None
 
 
