@@ -67,6 +67,11 @@ def areas() -> dict[str, Area]:
 
 
 def area_name(code: str) -> str:
+    # The nation and the states are known without reading areas.json (only metros are in it).
+    if code == NATIONAL:
+        return NATIONAL_AREA.name
+    if code in BY_CODE:
+        return BY_CODE[code].name
     found = areas().get(code)
     if found is not None:
         return found.name

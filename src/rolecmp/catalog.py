@@ -562,6 +562,8 @@ class Catalog:
 def _partial_words(key: str, candidate: str) -> bool:
     """Whether the words of ``key`` start consecutive words of ``candidate``, all but the last
     whole ("radiologic", "software-dev")."""
+    if key not in candidate:  # such words, joined, are part of the candidate: a quick no
+        return False
     words = candidate.split("-")
     key_words = key.split("-")
     for start in range(len(words) - len(key_words) + 1):
