@@ -206,3 +206,18 @@ def test_candidates_are_healthcare_and_curated_without_duplicates(profiles):
     dataset = [p.role for p in profiles if p.role.tier == "dataset"]
     assert dataset and all(r.soc_code[:2] in ("29", "31") for r in dataset)
     assert "medical-secretary" in found  # curated roles outside the group stay
+
+
+def test_the_interface_offers_exactly_the_settings_fit_defines():
+    from rolecmp import fit, interface
+
+    assert set(interface.SETTINGS) == set(fit.SETTINGS)
+
+
+def test_fit_takes_the_words_people_use(run):
+    for words in (["--pay", "moderate", "--contact", "medium"], ["--pay", "HIGH", "--contact",
+                                                                 "High"]):
+        data = run.json("fit", "--setting", "nursing home", "--no-admin", "--max-months",
+                        "2 years", *words, "-n", "3")
+        assert data["answers"]["setting"] == "long-term-care"
+        assert data["answers"]["max_months"] == 24

@@ -429,13 +429,12 @@ def fit_roles(*, contact: str | None = None, setting: str | None = None,
 
 
 def fit_profiles(cat: Any, groups: Sequence[str]) -> list[Any]:
-    """The profiles fit ranks: those fit.candidates chooses, else the curated roles."""
+    """The profiles fit ranks: the curated roles and the occupations of ``groups``
+    (healthcare by default)."""
     from rolecmp import fit
     from rolecmp.profile import build_profile
 
-    chooser = getattr(fit, "candidates", None)
-    roles = chooser(cat, tuple(groups) or ("healthcare",)) if chooser else cat.all()
-    return [build_profile(r, cat) for r in roles]
+    return [build_profile(r, cat) for r in fit.candidates(cat, tuple(groups) or ("healthcare",))]
 
 
 def ask_fit_questions(given: dict[str, Any]) -> dict[str, Any]:
@@ -444,27 +443,32 @@ def ask_fit_questions(given: dict[str, Any]) -> dict[str, Any]:
     import click
 
     from rolecmp import fit
-    from rolecmp.interface import CONTACT_LEVELS, PAY_LEVELS
+    from rolecmp.interface import CONTACT_LEVELS, PAY_LEVELS, SETTINGS
 
     answers = dict(given)
-    settings = list(getattr(fit, "SETTINGS", {}))
-    if answers["contact"] is None:
-        answers["contact"] = click.prompt("How much patient contact do you want?",
-                                          type=click.Choice(CONTACT_LEVELS, case_sensitive=False))
-    if answers["setting"] is None:
-        answers["setting"] = click.prompt("Where would you like to work?",
-                                          type=click.Choice(settings, case_sensitive=False))
-    if answers["admin"] is None:
-        answers["admin"] = click.confirm("Do you want administrative work too?")
-    if answers["max_months"] is None:
-        parse = getattr(fit, "parse_months", None)
-        answers["max_months"] = click.prompt(
-            "How much training are you willing to do (months, or e.g. 2 years)?",
-            value_proc=parse) if parse else click.prompt(
-            "How many months of training are you willing to do?", type=int)
-    if answers["pay"] is None:
-        answers["pay"] = click.prompt("How much does pay matter?",
-                                      type=click.Choice(PAY_LEVELS, case_sensitive=False))
+
+    def asking(parse: Any) -> Any:
+        """``parse`` for a prompt: a wrong answer asks again instead of ending the run."""
+        def value(text: str) -> Any:
+            try:
+                return parse(text)
+            except RolecmpError as exc:
+                raise click.BadParameter(str(exc)) from None
+        return value
+
+    questions = (
+        ("contact", f"How much patient contact do you want ({', '.join(CONTACT_LEVELS)})?",
+         fit.contact_level),
+        ("setting", f"Where would you like to work ({', '.join(SETTINGS)})?", fit.setting_name),
+        ("max_months", "How much training are you willing to do (months, or e.g. 2 years)?",
+         fit.parse_months),
+        ("pay", f"How much does pay matter ({', '.join(PAY_LEVELS)})?", fit.pay_level),
+    )
+    for key, text, parse in questions:
+        if answers[key] is None:
+            answers[key] = click.prompt(text, value_proc=asking(parse))
+        if key == "setting" and answers["admin"] is None:
+            answers["admin"] = click.confirm("Do you want administrative work too?")
     return answers
 
 
@@ -568,8 +572,9 @@ def completions(kind: str, incomplete: str, data_dirs: Sequence[str] = ()) -> li
         prefix = done + "," if done else ""
         return [prefix + k for k in (*(d.key for d in DIMENSIONS), *EXTRAS)
                 if k.startswith(last.lower())]
-    if kind == "settings":
-        from rolecmp import fit
+    if kind in ("settings", "contact", "pay"):
+        from rolecmp.interface import CONTACT_LEVELS, PAY_LEVELS, SETTINGS
 
-        return [s for s in getattr(fit, "SETTINGS", {}) if s.startswith(typed)]
+        words = {"settings": SETTINGS, "contact": CONTACT_LEVELS, "pay": PAY_LEVELS}[kind]
+        return [s for s in words if s.startswith(typed)]
     return []

@@ -24,6 +24,9 @@ FAMILIES = ("assistant", "aide", "technician", "technologist", "therapist", "nur
             "practitioner", "specialist", "umbrella")
 CONTACT_LEVELS = ("low", "moderate", "high")
 PAY_LEVELS = ("low", "medium", "high")
+#: Where ``fit`` can place you: each defined from data in rolecmp.fit (a test checks they agree).
+SETTINGS = ("hospital", "clinic", "lab", "imaging", "operating-room", "pharmacy", "home",
+            "long-term-care", "emergency")
 #: What ``pay --by`` ranks.
 BY = ("state", "metro")
 WHICH = ("roles", "specialties")
@@ -221,21 +224,26 @@ Example: rolecmp path medical-assistant medical-laboratory-technician --state TX
     Command("fit", """Rank roles for you: asks five questions in a terminal, or takes them as
 flags.
 
-Without a terminal it never waits for input: give every flag. rolecmp fit --help lists the
-settings; the method is in the JSON output (--format json) and under the table.
+Without a terminal it never waits for input: give every flag. Settings are defined from data
+for every occupation: the share of its jobs in an industry (BLS OEWS: hospitals, offices,
+home health, nursing facilities), or the O*NET occupations that work there (imaging, operating
+room, pharmacy, emergency). A score is at most 100 and its points add up: patient contact 25,
+setting 35, administrative work 10, training 10, pay 20; --format json gives every point with
+its basis.
 
 Example: rolecmp fit --contact high --setting lab --no-admin --max-months 24 --pay medium""",
             (),
-            (Option("contact", ("--contact",), "How much patient contact you want.",
-                    kind="choice", choices=CONTACT_LEVELS),
-             Option("setting", ("--setting",), "Where you want to work.",
-                    complete="settings"),
+            (Option("contact", ("--contact",), "How much patient contact you want: low, "
+                    "moderate or high (medium also works).", complete="contact"),
+             Option("setting", ("--setting",), "Where you want to work: " + ", ".join(SETTINGS)
+                    + " (or a usual word for one: office, laboratory, radiology, nursing "
+                    "home...).", complete="settings"),
              Option("admin", ("--admin/--no-admin",), "Whether you want administrative work "
                     "(scheduling, records, billing).", kind="switch"),
              Option("max_months", ("--max-months",), "The longest training you are willing "
                     "to do: months (24) or years (\"2 years\").", metavar="MONTHS"),
-             Option("pay", ("--pay",), "How much pay matters.", kind="choice",
-                    choices=PAY_LEVELS),
+             Option("pay", ("--pay",), "How much pay matters: low, medium or high (moderate "
+                    "also works).", complete="pay"),
              limit(10), GROUP, *OUTPUTS),
             "fit_roles"),
     Command("sources", """List the data releases behind every figure: release, publication
