@@ -199,6 +199,7 @@ class Catalog:
                                        else default_cache_dir())
         self._roles: dict[str, Role] = {}
         self._index: dict[str, Entry] | None = None
+        self._covers: tuple[dict[str, Entry], dict[str, list[str]]] | None = None
         self._cache = RoleCache(self.cache_dir)
         #: "file:line: problem" of each file of a user's layer left out of the index.
         self.skipped: list[str] = []
@@ -378,11 +379,15 @@ class Catalog:
         publishes under a code of their own, and those whose role file names the occupation's
         own O*NET-SOC profile (a sterile processing technician is 31-9093.00, Medical Equipment
         Preparers, though its file notes the wider title). A role that is one part of a BLS
-        group (EEG technologists in 29-2099) leaves the group listed on its own."""
+        group (EEG technologists in 29-2099) leaves the group listed on its own. Worked out
+        once per index: resolving one name may ask for it a dozen times."""
         from rolecmp import dataset
 
+        index = self.index()
+        if self._covers is not None and self._covers[0] is index:
+            return self._covers[1]
         found: dict[str, list[str]] = {}
-        for entry in self.index().values():
+        for entry in index.values():
             code = entry.covers
             if code is None and entry.soc_code and entry.tier != "dataset":
                 occupation = dataset.occupation(entry.soc_code)
@@ -391,6 +396,7 @@ class Catalog:
                     code = entry.soc_code
             if code:
                 found.setdefault(code, []).append(entry.id)
+        self._covers = (index, found)
         return found
 
     def _for_code(self, onet_code: str | None, soc_code: str) -> list[str]:

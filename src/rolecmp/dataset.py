@@ -113,6 +113,7 @@ def _decoded(soc_code: str, at: int) -> Occupation | None:
     return _occupation(soc_code, raw) if isinstance(raw, dict) and "id" in raw else None
 
 
+@cache
 def occupation(soc_code: str) -> Occupation | None:
     """The SOC occupation with this code, or None: ``occupations().get(soc_code)``, decoding
     only that occupation while the whole table is not needed."""
@@ -147,23 +148,25 @@ def ids() -> dict[str, str]:
     text without decoding the table when it is laid out as the build script writes it."""
     text = None if occupations.cache_info().currsize else _occupations_text()
     if text is not None and text.startswith('{"occupations":{'):
-        decoder = json.JSONDecoder()
         found: dict[str, str] = {}
-        mark = ':{"title":'
+        mark = ':{"title":"'
         pos = 0
-        try:
-            while (at := text.find(mark, pos)) >= 0:
-                soc = text[at - 8:at - 1]
-                _, end = decoder.raw_decode(text, at + len(mark))
-                if not text.startswith(',"id":', end) or not _SOC_CODE.match(soc):
-                    break
-                occupation_id, pos = decoder.raw_decode(text, end + 6)
-                found[occupation_id] = soc
-            else:
-                if len(found) == text.count('"id":'):
-                    return found
-        except ValueError:
-            pass
+        # Each occupation begins "<SOC>":{"title":"<title>","id":"<id>" (ids are plain slugs).
+        while (at := text.find(mark, pos)) >= 0:
+            soc = text[at - 8:at - 1]
+            id_at = text.find('","id":"', at)
+            end = text.find('"', id_at + 8)
+            title = text[at + len(mark):id_at]
+            occupation_id = text[id_at + 8:end]
+            if id_at < 0 or end < 0 or not _SOC_CODE.match(soc) or \
+                    '"' in title.replace('\\\\', '').replace('\\"', '') or \
+                    "\\" in occupation_id:
+                break
+            found[occupation_id] = soc
+            pos = end
+        else:
+            if len(found) == text.count('"id":'):
+                return found
     return {o.id: soc for soc, o in occupations().items()}
 
 
