@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from rolecmp import figures
 from rolecmp.catalog import Catalog, Entry
 from rolecmp.errors import RolecmpError
-from rolecmp.schema import FAMILIES
+from rolecmp.interface import FAMILIES
 
 if TYPE_CHECKING:
     from rolecmp.render.base import Renderer, T

@@ -14,7 +14,6 @@ from rich.table import Table
 from rich.text import Text
 
 from rolecmp import figures
-from rolecmp.compare import DIMENSIONS
 from rolecmp.render.base import Renderer
 from rolecmp.render.printable import first_sentence, printable
 from rolecmp.render.words import (
@@ -240,6 +239,8 @@ def profile_view(result: Profile) -> RenderableType:
         meta.add_row("Summary", literal(" ".join(role.summary.split())))
     if role.education:
         meta.add_row("Training", literal(" ".join(role.education.path.split())))
+    from rolecmp.compare import DIMENSIONS  # not at import: listings need none of compare
+
     for dim in DIMENSIONS:
         lines = dimension_lines(dim.key, result)
         if dim.key == "duties" and role.scope:

@@ -10,8 +10,6 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from rolecmp.compare import healthcare
-
 if TYPE_CHECKING:
     from rolecmp.compare import Comparison, Reason, Row
     from rolecmp.model import Role
@@ -133,6 +131,8 @@ def _patient_contact(p: Profile) -> list[str]:
                  f"working with the public {p.contact.public:.2f}")
     else:
         basis = "role file; no O*NET profile"
+    from rolecmp.compare import healthcare  # not at import: listings need none of compare
+
     if not healthcare(p):
         return ["not a healthcare occupation" + (f" ({basis})" if p.contact else "")]
     level = p.contact_level
