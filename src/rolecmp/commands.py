@@ -290,12 +290,12 @@ def compare_roles(*, roles: Sequence[str], only: str | None = None, state: str |
 def with_licensure(found: list[Any]) -> list[Any]:
     """Profiles with their state's licensure when a state (or a metro within one) was asked
     for and the role has state-by-state data."""
-    from rolecmp.licensure import for_state
-
     out = []
     for profile in found:
         state = profile.place.state
         if state is not None and profile.role.curated:
+            from rolecmp.licensure import for_state  # only with a state: national views skip it
+
             profile = profile._replace(state_licensure=for_state(profile.role.id, state))
         out.append(profile)
     return out

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 from rolecmp import figures
 from rolecmp.areas import NATIONAL_AREA, Area
 from rolecmp.figures import EntryRequirements, Industry, Outlook, Pay
-from rolecmp.licensure import StateLicensure
 from rolecmp.model import Role
 from rolecmp.records import NamedTuple
 from rolecmp.similarity import (
@@ -22,6 +21,7 @@ from rolecmp.similarity import (
 
 if TYPE_CHECKING:
     from rolecmp.catalog import Catalog
+    from rolecmp.licensure import StateLicensure
     from rolecmp.render.base import Renderer, T
 
 
