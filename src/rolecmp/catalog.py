@@ -486,6 +486,16 @@ class Catalog:
             found.sort(key=lambda e: e.id)
         return found
 
+    def dataset_count(self) -> int:
+        """How many dataset occupations ``entries("all")`` adds to the role files' entries,
+        counted without decoding them (a listing's last line says it)."""
+        from rolecmp import dataset
+
+        index = self.index()
+        covered = self._covering()
+        return sum(1 for occupation_id, soc in dataset.ids().items()
+                   if soc not in covered and occupation_id not in index)
+
     # -- index -------------------------------------------------------------------------------
     def index(self) -> dict[str, Entry]:
         """Id -> index entry for every role, from the disk cache when it is current."""

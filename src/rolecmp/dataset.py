@@ -113,6 +113,12 @@ def _decoded(soc_code: str, at: int) -> Occupation | None:
     return _occupation(soc_code, raw) if isinstance(raw, dict) and "id" in raw else None
 
 
+#: Occupations looked up by searching the text; after this many, every SOC code's place in it
+#: is found in one pass (:func:`_places`), cheaper than searching for each (a listing).
+_SEARCHES = 16
+_searched: list[str] = []
+
+
 @cache
 def occupation(soc_code: str) -> Occupation | None:
     """The SOC occupation with this code, or None: ``occupations().get(soc_code)``, decoding
@@ -122,8 +128,15 @@ def occupation(soc_code: str) -> Occupation | None:
         return occupations().get(soc_code)
     if not _SOC_CODE.match(soc_code):
         return None
-    at = text.find(f'"{soc_code}":{{')
-    return _decoded(soc_code, at + len(soc_code) + 3) if at >= 0 else None
+    if len(_searched) < _SEARCHES:
+        _searched.append(soc_code)
+        at = text.find(f'"{soc_code}":{{')
+        return _decoded(soc_code, at + len(soc_code) + 3) if at >= 0 else None
+    places = _places()
+    if places is None:
+        return occupations().get(soc_code)
+    at = places[1].get(soc_code, -1)
+    return _decoded(soc_code, at) if at >= 0 else None
 
 
 def occupation_by_id(occupation_id: str) -> Occupation | None:
@@ -146,28 +159,37 @@ def occupation_by_id(occupation_id: str) -> Occupation | None:
 def ids() -> dict[str, str]:
     """Every occupation's id -> its SOC code, in the order of :func:`occupations`, read from the
     text without decoding the table when it is laid out as the build script writes it."""
-    text = None if occupations.cache_info().currsize else _occupations_text()
-    if text is not None and text.startswith('{"occupations":{'):
-        found: dict[str, str] = {}
-        mark = ':{"title":"'
-        pos = 0
-        # Each occupation begins "<SOC>":{"title":"<title>","id":"<id>" (ids are plain slugs).
-        while (at := text.find(mark, pos)) >= 0:
-            soc = text[at - 8:at - 1]
-            id_at = text.find('","id":"', at)
-            end = text.find('"', id_at + 8)
-            title = text[at + len(mark):id_at]
-            occupation_id = text[id_at + 8:end]
-            if id_at < 0 or end < 0 or not _SOC_CODE.match(soc) or \
-                    '"' in title.replace('\\\\', '').replace('\\"', '') or \
-                    "\\" in occupation_id:
-                break
-            found[occupation_id] = soc
-            pos = end
-        else:
-            if len(found) == text.count('"id":'):
-                return found
+    places = None if occupations.cache_info().currsize else _places()
+    if places is not None:
+        return places[0]
     return {o.id: soc for soc, o in occupations().items()}
+
+
+@cache
+def _places() -> tuple[dict[str, str], dict[str, int]] | None:
+    """(id -> SOC code, SOC code -> where its object starts) for every occupation, in one pass
+    over occupations.json's text; None when it is not laid out as the build script writes it."""
+    text = _occupations_text()
+    if text is None or not text.startswith('{"occupations":{'):
+        return None
+    found: dict[str, str] = {}
+    starts: dict[str, int] = {}
+    mark = ':{"title":"'
+    pos = 0
+    # Each occupation begins "<SOC>":{"title":"<title>","id":"<id>" (ids are plain slugs).
+    while (at := text.find(mark, pos)) >= 0:
+        soc = text[at - 8:at - 1]
+        id_at = text.find('","id":"', at)
+        end = text.find('"', id_at + 8)
+        title = text[at + len(mark):id_at]
+        occupation_id = text[id_at + 8:end]
+        if id_at < 0 or end < 0 or not _SOC_CODE.match(soc) or \
+                '"' in title.replace('\\\\', '').replace('\\"', '') or "\\" in occupation_id:
+            return None
+        found[occupation_id] = soc
+        starts[soc] = at + 1
+        pos = end
+    return (found, starts) if len(found) == text.count('"id":') else None
 
 
 @cache

@@ -282,9 +282,9 @@ def national_pay(soc_code: str | None) -> Pay | None:
     values = data["occupations"].get(soc_code or "")
     if values is None:
         return None
-    from rolecmp.dataset import occupations
+    from rolecmp.dataset import occupation
 
-    found = occupations().get(soc_code or "")
+    found = occupation(soc_code) if soc_code else None
     return _pay({"soc_code": soc_code, "title": found.title if found else soc_code,
                  "release": data["release"], "fields": data["fields"]}, NATIONAL, values)
 
@@ -377,8 +377,9 @@ def _outlook_text() -> str | None:
     return _read_text(dataset_dir() / "outlook.json")
 
 
-#: After this many occupations looked up one by one, outlook.json is decoded whole (a listing).
-_ONE_BY_ONE = 24
+#: After this many occupations looked up one by one, outlook.json is decoded whole: about where
+#: searching the text for each costs more than decoding it all (a listing of every occupation).
+_ONE_BY_ONE = 64
 _looked_up: dict[str, Any] = {}
 
 

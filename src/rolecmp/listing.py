@@ -195,9 +195,8 @@ def list_roles(catalog: Catalog, which: str = "roles", *, families: Sequence[str
         rows.sort(key=lambda r: (r.entry.name.lower(), r.entry.id))
     elif which == "specialties":
         rows.sort(key=lambda r: (r.entry.less_common, r.entry.id))
-    curated = len(catalog.entries())
     return Listing(which, tuple(rows), sort, show_origin, tiers,
-                   (curated, len(catalog.entries("all")) - curated))
+                   (len(catalog.entries()), catalog.dataset_count()))
 
 
 def major_group_codes(values: Sequence[str]) -> set[str]:
