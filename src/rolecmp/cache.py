@@ -351,6 +351,9 @@ def _make_check(hint: Any) -> Check:
     return lambda value: False
 
 
+_EVALUATED: dict[tuple[str, str], Any] = {}
+
+
 def _field_types(record: type) -> dict[str, Any]:
     """The types of a record's fields: its annotations (text, under ``from __future__ import
     annotations``) evaluated in its module, as :func:`typing.get_type_hints` would give them but
@@ -365,8 +368,11 @@ def _field_types(record: type) -> dict[str, Any]:
         for name, hint in record.__annotations__.items():
             if not isinstance(hint, str):  # a typing.NamedTuple's ForwardRef
                 return typing.get_type_hints(record)
-            value = eval(hint, namespace)
-            found[name] = type(None) if value is None else value
+            key = (record.__module__, hint)  # "str | None" is written a hundred times
+            if key not in _EVALUATED:
+                value = eval(hint, namespace)
+                _EVALUATED[key] = type(None) if value is None else value
+            found[name] = _EVALUATED[key]
     except Exception:  # a name only type checkers import, a form eval lacks
         return typing.get_type_hints(record)
     return found
