@@ -36,7 +36,8 @@ from rolecmp.rules import ID_PATTERN, MUST_BE_SOURCED
 
 SUFFIX = ".yaml"
 _ID_RE = re.compile(ID_PATTERN)
-_ONET_CODE = re.compile(r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}\Z", re.ASCII)
+#: Compiled by re on first use (its cache), not at import: most runs never need them.
+_ONET_CODE = r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}\Z"
 MIN_PARTIAL = 3
 #: A one-word alias at least this long that other roles' ids share is named as a choice.
 MIN_WORD = 5
@@ -65,7 +66,7 @@ def normalize(name: str) -> str:
     return _normalize(name)
 
 
-_BODY_SUFFIX = re.compile(r"\(([A-Za-z][A-Za-z ]*)\)\s*$")
+_BODY_SUFFIX = r"\(([A-Za-z][A-Za-z ]*)\)\s*$"
 
 
 def credential_keys(abbreviation: str) -> list[str]:
@@ -77,7 +78,7 @@ def credential_keys(abbreviation: str) -> list[str]:
         if not part.strip():
             continue
         keys.append(normalize(part))
-        bare = _BODY_SUFFIX.sub("", part)
+        bare = re.sub(_BODY_SUFFIX, "", part)
         if bare != part and normalize(bare):
             keys.append(normalize(bare))
     return [k for k in keys if k]
@@ -336,7 +337,7 @@ class Catalog:
         from rolecmp import dataset
 
         occupation = dataset.occupation_by_id(key) or dataset.occupation(key.upper())
-        if occupation is None and _ONET_CODE.match(key):
+        if occupation is None and re.match(_ONET_CODE, key, re.ASCII):
             occupation = dataset.occupation_of_onet(key)
             if occupation is not None:
                 return self._one(name, self._for_code(key, occupation.soc_code)), True, []

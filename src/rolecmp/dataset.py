@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import mmap
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -92,7 +91,13 @@ def by_id() -> dict[str, Occupation]:
 # and decoded alone. A quoted key followed by ":{" can only be a member name (inside a JSON
 # string a quote is escaped), and SOC codes are keys only of the top-level table. Once the whole
 # table has been decoded (a listing), it is used instead.
-_SOC_CODE = re.compile(r"[0-9]{2}-[0-9]{4}\Z")
+
+
+def _is_soc(code: str) -> bool:
+    """Whether ``code`` is a SOC code, 12-3456 (a test, not a regex: compiling one at import
+    costs as much as the test does in a whole run)."""
+    digits = code[:2] + code[3:]
+    return len(code) == 7 and code[2] == "-" and digits.isascii() and digits.isdigit()
 
 
 @cache
@@ -126,7 +131,7 @@ def occupation(soc_code: str) -> Occupation | None:
     text = None if occupations.cache_info().currsize else _occupations_text()
     if text is None or not text.startswith('{"occupations":{'):
         return occupations().get(soc_code)
-    if not _SOC_CODE.match(soc_code):
+    if not _is_soc(soc_code):
         return None
     if len(_searched) < _SEARCHES:
         _searched.append(soc_code)
@@ -150,7 +155,7 @@ def occupation_by_id(occupation_id: str) -> Occupation | None:
     brace = text.rfind('":{"', 0, at)  # the end of the SOC key of the object holding it
     soc = text[brace - 7:brace]
     found = _decoded(soc, brace + 2) if brace > 8 and text[brace - 8] == '"' and \
-        _SOC_CODE.match(soc) else None
+        _is_soc(soc) else None
     return found if found is not None and found.id == occupation_id else \
         by_id().get(occupation_id)
 
@@ -183,7 +188,7 @@ def _places() -> tuple[dict[str, str], dict[str, int]] | None:
         end = text.find('"', id_at + 8)
         title = text[at + len(mark):id_at]
         occupation_id = text[id_at + 8:end]
-        if id_at < 0 or end < 0 or not _SOC_CODE.match(soc) or \
+        if id_at < 0 or end < 0 or not _is_soc(soc) or \
                 '"' in title.replace('\\\\', '').replace('\\"', '') or "\\" in occupation_id:
             return None
         found[occupation_id] = soc
