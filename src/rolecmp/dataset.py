@@ -174,26 +174,31 @@ def ids() -> dict[str, str]:
 def _places() -> tuple[dict[str, str], dict[str, int]] | None:
     """(id -> SOC code, SOC code -> where its object starts) for every occupation, in one pass
     over occupations.json's text; None when it is not laid out as the build script writes it."""
+    from itertools import pairwise
+
     text = _occupations_text()
     if text is None or not text.startswith('{"occupations":{'):
         return None
     found: dict[str, str] = {}
     starts: dict[str, int] = {}
     mark = ':{"title":"'
-    pos = 0
-    # Each occupation begins "<SOC>":{"title":"<title>","id":"<id>" (ids are plain slugs).
-    while (at := text.find(mark, pos)) >= 0:
+    # Each occupation begins "<SOC>":{"title":"<title>","id":"<id>" (ids are plain slugs); its
+    # id is searched for only up to the next occupation, so it cannot be another's.
+    marks = []
+    at = text.find(mark)
+    while at >= 0:
+        marks.append(at)
+        at = text.find(mark, at + len(mark))
+    marks.append(len(text))
+    for at, following in pairwise(marks):
         soc = text[at - 8:at - 1]
-        id_at = text.find('","id":"', at)
-        end = text.find('"', id_at + 8)
-        title = text[at + len(mark):id_at]
+        id_at = text.find('","id":"', at, following)
+        end = text.find('"', id_at + 8, following)
         occupation_id = text[id_at + 8:end]
-        if id_at < 0 or end < 0 or not _is_soc(soc) or \
-                '"' in title.replace('\\\\', '').replace('\\"', '') or "\\" in occupation_id:
+        if id_at < 0 or end < 0 or not _is_soc(soc) or "\\" in occupation_id:
             return None
         found[occupation_id] = soc
         starts[soc] = at + 1
-        pos = end
     return (found, starts) if len(found) == text.count('"id":') else None
 
 
