@@ -31,6 +31,8 @@ from rolecmp.model import Role
 from rolecmp.records import NamedTuple
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rolecmp.render.base import Renderer, T
 
 CARING = "4.A.4.a.5"
@@ -68,12 +70,62 @@ def _data() -> dict[str, Any]:
     release id and the mean of each element over all occupations."""
     from rolecmp.dataset import occupations_dir
 
-    with open(occupations_dir() / "activities.json", encoding="utf-8") as handle:
-        raw: dict[str, Any] = json.load(handle)
+    raw = _lazily(occupations_dir() / "activities.json")
     return {"release": raw["release"], "mean": raw["mean"],
             "profiles": _Profiles(raw["profiles"]),
             "elements": [{"id": i, "name": n, "type": "skill" if i.startswith("2.") else
                           "activity"} for i, n in raw["elements"]]}
+
+
+class _OneByOne(dict[str, Any]):
+    """The "profiles" member of a profile file, each occupation's decoded from the file's text
+    when first asked for (a comparison needs two of some 800; decoding activities.json whole
+    cost 8M instructions a run, profiles.json 5M). The build script writes compact JSON, where a
+    quoted key followed by a colon can only be a member name; a code not found that way is
+    looked up in the whole member, decoded then, so a miss is never a wrong answer."""
+
+    def __init__(self, text: str, start: int) -> None:
+        super().__init__()
+        self._text = text
+        self._start = start
+        self._whole: dict[str, Any] | None = None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if not dict.__contains__(self, key):
+            needle = json.dumps(key) + ":"
+            at = self._text.find(needle, self._start)
+            found: Any = None
+            if at >= 0:
+                try:
+                    found = json.JSONDecoder().raw_decode(self._text, at + len(needle))[0]
+                except ValueError:
+                    found = None
+            if found is None:
+                if self._whole is None:
+                    self._whole = json.JSONDecoder().raw_decode(self._text, self._start)[0]
+                found = self._whole.get(key)
+            if found is None:
+                return default
+            dict.__setitem__(self, key, found)
+        return dict.get(self, key, default)
+
+
+def _lazily(path: Path) -> dict[str, Any]:
+    """A profile file (release, elements, mean, then profiles), its "profiles" member a
+    :class:`_OneByOne`; the whole file decoded when it is not laid out that way."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    at = text.rfind('"profiles":{')
+    if at > 0:
+        try:
+            head: dict[str, Any] = json.loads(text[:at] + '"profiles":{}}')
+        except ValueError:
+            head = {}
+        if set(head) == {"release", "elements", "mean", "profiles"}:
+            head["profiles"] = _OneByOne(text, at + len('"profiles":'))
+            return head
+    whole: dict[str, Any] = json.loads(text)
+    return whole
 
 
 class _Profiles(dict[str, dict[str, Any]]):
@@ -83,8 +135,14 @@ class _Profiles(dict[str, dict[str, Any]]):
     def __missing__(self, key: str) -> dict[str, Any]:
         raise KeyError(key)
 
+    def __init__(self, raw: dict[str, Any]) -> None:
+        super().__init__(raw if not isinstance(raw, _OneByOne) else {})
+        self._raw = raw
+
     def get(self, key: str, default: Any = None) -> Any:
         found = super().get(key)
+        if found is None and isinstance(self._raw, _OneByOne):
+            found = self._raw.get(key)
         if found is None:
             return default
         if "vector" not in found:
@@ -106,9 +164,7 @@ def release_id() -> str:
 def _skills() -> dict[str, Any]:
     from rolecmp.dataset import occupations_dir
 
-    with open(occupations_dir() / "profiles.json", encoding="utf-8") as handle:
-        raw: dict[str, Any] = json.load(handle)
-    return raw
+    return _lazily(occupations_dir() / "profiles.json")
 
 
 def profile_release_id() -> str:
