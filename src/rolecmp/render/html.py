@@ -646,15 +646,7 @@ def _report(result: Report) -> str:
 # -- fit ------------------------------------------------------------------------------------
 
 def _fit(result: FitResult) -> str:
-    from rolecmp.fit import (
-        ADMIN_POINTS,
-        CONTACT_POINTS,
-        MAX_POINTS,
-        PAY_WEIGHTS,
-        SETTING_POINTS,
-        TRAINING_POINTS,
-    )
-    from rolecmp.render.words import fit_answers, fit_reason
+    from rolecmp.render.words import fit_answers, fit_notes, fit_reason
 
     data = result.to_dict()
     rows = []
@@ -668,16 +660,7 @@ def _fit(result: FitResult) -> str:
         for r in row["reasons"]:
             if r["basis"] == "onet-title" and r["value"].get("source"):
                 listed[r["value"]["source"]] = f"{r['value']['onet_code']} {r['value']['title']}"
-    notes = [f"Score out of {MAX_POINTS}: patient contact {CONTACT_POINTS[0]}, setting "
-             f"{SETTING_POINTS}, administrative work {ADMIN_POINTS}, training "
-             f"{TRAINING_POINTS}, pay up to {max(PAY_WEIGHTS.values())}. Setting: "
-             f"{result.setting.definition}."]
-    if result.excluded:
-        notes.append(f"Left out: {len(result.excluded)} roles whose every route is longer than "
-                     f"{result.answers.max_months} months.")
-    if result.unknown_training:
-        notes.append(f"{len(result.unknown_training)} roles whose training length no source "
-                     "gives are listed after those known to fit.")
+    notes = fit_notes(result)
     body = (f"<p>For {_e(fit_answers(data['answers']))}.</p>"
             "<table><thead><tr><th class=\"rank\" scope=\"col\">#</th>"
             "<th scope=\"col\" class=\"role\">Role</th><th class=\"num\" scope=\"col\">Score"

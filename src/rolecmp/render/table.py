@@ -488,15 +488,7 @@ def move_view(result: Move) -> RenderableType:
 
 
 def fit_result_view(result: FitResult) -> RenderableType:
-    from rolecmp.fit import (
-        ADMIN_POINTS,
-        CONTACT_POINTS,
-        MAX_POINTS,
-        PAY_WEIGHTS,
-        SETTING_POINTS,
-        TRAINING_POINTS,
-    )
-    from rolecmp.render.words import fit_answers, fit_reason
+    from rolecmp.render.words import fit_answers, fit_notes, fit_reason
 
     data = result.to_dict()
     title = literal("Roles for: " + fit_answers(data["answers"]), "bold")
@@ -509,16 +501,7 @@ def fit_result_view(result: FitResult) -> RenderableType:
         name = row["name"] + ("" if row["tier"] != "dataset" else "\n(not curated)")
         table.add_row(str(row["rank"]), literal(f"{row['id']}\n{name}"), str(row["score"]),
                       literal("\n".join(fit_reason(r) for r in row["reasons"])))
-    notes = [f"Score out of {MAX_POINTS}: contact {CONTACT_POINTS[0]}, setting "
-             f"{SETTING_POINTS}, admin {ADMIN_POINTS}, training {TRAINING_POINTS}, pay up to "
-             f"{max(PAY_WEIGHTS.values())} (rolecmp fit --help explains). Setting: "
-             + result.setting.definition + "."]
-    if result.excluded:
-        notes.append(f"Left out: {len(result.excluded)} roles whose every route is longer than "
-                     f"{result.answers.max_months} months.")
-    if result.unknown_training:
-        notes.append(f"{len(result.unknown_training)} roles of unknown training length are "
-                     "listed after those known to fit.")
+    notes = fit_notes(result)
     return Group(title, Text(""), table, Text(" ".join(notes), style="dim"),
                  source_line(result.releases))
 

@@ -596,3 +596,28 @@ def fit_answers(answers: dict[str, Any]) -> str:
             f"{'with' if answers['admin'] else 'without'} administrative work, up to "
             f"{months} month{'' if months == 1 else 's'} of training, pay matters "
             f"{answers['pay']}")
+
+
+def fit_notes(result: Any) -> list[str]:
+    """What every format says under a fit ranking: how scores are made, what defines the
+    setting, and which roles were left out or ranked last, and why."""
+    from rolecmp.fit import (
+        ADMIN_POINTS,
+        CONTACT_POINTS,
+        MAX_POINTS,
+        PAY_WEIGHTS,
+        SETTING_POINTS,
+        TRAINING_POINTS,
+    )
+
+    notes = [f"Score out of {MAX_POINTS}: patient contact {CONTACT_POINTS[0]}, setting "
+             f"{SETTING_POINTS}, administrative work {ADMIN_POINTS}, training "
+             f"{TRAINING_POINTS}, pay up to {max(PAY_WEIGHTS.values())}. Setting: "
+             f"{result.setting.definition}."]
+    if result.excluded:
+        notes.append(f"Left out: {len(result.excluded)} roles whose every route is longer than "
+                     f"{result.answers.max_months} months.")
+    if result.unknown_training:
+        notes.append(f"{len(result.unknown_training)} roles whose training length no source "
+                     "gives are listed after those known to fit.")
+    return notes
