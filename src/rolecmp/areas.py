@@ -4,7 +4,6 @@ scripts/build_pay.py), and the names people give them."""
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from typing import Any
 
@@ -42,14 +41,10 @@ NATIONAL_AREA = Area(NATIONAL, "National", "national", ())
 
 @cache
 def _areas_file() -> dict[str, Any]:
-    from rolecmp.dataset import occupations_dir
+    from rolecmp.dataset import read_json
 
-    try:
-        with open(occupations_dir() / "areas.json", encoding="utf-8") as handle:
-            data: dict[str, Any] = json.load(handle)
-            return data
-    except FileNotFoundError:
-        return {"areas": {}}
+    data: dict[str, Any] = read_json("areas.json", {"areas": {}})
+    return data
 
 
 @cache
@@ -81,14 +76,11 @@ def area_name(code: str) -> str:
 @cache
 def industry_titles() -> dict[str, dict[str, Any]]:
     """OEWS industry code -> {title, level}."""
-    from rolecmp.dataset import occupations_dir
+    from rolecmp.dataset import read_json
 
-    try:
-        with open(occupations_dir() / "industries.json", encoding="utf-8") as handle:
-            data: dict[str, dict[str, Any]] = json.load(handle)["industries"]
-            return data
-    except FileNotFoundError:
-        return {}
+    data: dict[str, dict[str, Any]] = read_json("industries.json", {"industries": {}})[
+        "industries"]
+    return data
 
 
 class UnknownArea(RolecmpError):

@@ -40,6 +40,16 @@ def occupations_dir() -> Path:
     return data_root() / "occupations"
 
 
+def read_json(name: str, missing: Any) -> Any:
+    """The bundled data file ``data/occupations/<name>`` decoded, or ``missing`` when the file is
+    not there (an occupation O*NET has no file for; a copy built without the dataset)."""
+    try:
+        with open(occupations_dir() / name, encoding="utf-8") as handle:
+            return json.load(handle)
+    except FileNotFoundError:
+        return missing
+
+
 class Occupation(NamedTuple):
     """One SOC occupation as BLS publishes it, with the O*NET-SOC occupations under it."""
 
@@ -322,22 +332,14 @@ def onet(code: str | None) -> dict[str, Any] | None:
     None when the release has no such occupation."""
     if not code:
         return None
-    try:
-        with open(occupations_dir() / "onet" / f"{code}.json", encoding="utf-8") as handle:
-            data: dict[str, Any] = json.load(handle)
-            return data
-    except FileNotFoundError:
-        return None
+    data: dict[str, Any] | None = read_json(f"onet/{code}.json", None)
+    return data
 
 
 @cache
 def _programs() -> dict[str, Any]:
-    try:
-        with open(occupations_dir() / "programs.json", encoding="utf-8") as handle:
-            data: dict[str, Any] = json.load(handle)
-            return data
-    except FileNotFoundError:
-        return {"programs": {}}
+    data: dict[str, Any] = read_json("programs.json", {"programs": {}})
+    return data
 
 
 def programs(soc_code: str | None) -> list[tuple[str, str]]:
@@ -355,12 +357,8 @@ def programs_release() -> str | None:
 @cache
 def elements() -> dict[str, dict[str, str]]:
     """O*NET element id -> {name, kind}."""
-    try:
-        with open(occupations_dir() / "elements.json", encoding="utf-8") as handle:
-            data: dict[str, dict[str, str]] = json.load(handle)
-            return data
-    except FileNotFoundError:
-        return {}
+    data: dict[str, dict[str, str]] = read_json("elements.json", {})
+    return data
 
 
 class OnetFacts(NamedTuple):

@@ -267,12 +267,10 @@ def pay(soc_code: str | None, area_code: str = NATIONAL) -> Pay | None:
 
 @cache
 def _national() -> dict[str, Any]:
-    try:
-        with open(dataset_dir() / "national.json", encoding="utf-8") as handle:
-            data: dict[str, Any] = json.load(handle)
-            return data
-    except FileNotFoundError:
-        return {"occupations": {}}
+    from rolecmp.dataset import read_json
+
+    data: dict[str, Any] = read_json("national.json", {"occupations": {}})
+    return data
 
 
 def national_pay(soc_code: str | None) -> Pay | None:
