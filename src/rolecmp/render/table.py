@@ -112,7 +112,7 @@ def source_line(release_ids: Sequence[str]) -> Text:
     """The closing line naming the releases behind the figures shown."""
     if not release_ids:
         return Text("")
-    names = [f"{r.short} (release {r.release.split(' ')[0]}, published {r.published})"
+    names = [f"{r.short} (release {r.release.split(' (')[0]}, published {r.published})"
              for r in map(figures.release, release_ids)]
     text = "Sources: " + "; ".join(names) + "."
     if any(figures.release(r).kind == "oews" for r in release_ids):
